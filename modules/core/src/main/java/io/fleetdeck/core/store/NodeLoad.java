@@ -1,0 +1,30 @@
+package io.fleetdeck.core.store;
+
+import io.fleetdeck.core.model.PodInfo;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Running totals of what the pods bound to one node hold; updated per pod change, never rescanned. */
+final class NodeLoad {
+    int pods;
+    int sessions;
+    final Map<String, Long> requested = new HashMap<>(4);
+
+    void add(PodInfo pod, int sign) {
+        if (!pod.holdsResources()) {
+            return;
+        }
+        pods += sign;
+        if (pod.isSession()) {
+            sessions += sign;
+        }
+        for (var e : pod.acceleratorRequests().entrySet()) {
+            requested.merge(e.getKey(), sign * e.getValue(), Long::sum);
+        }
+    }
+
+    long requested(String resource) {
+        return resource == null ? 0 : requested.getOrDefault(resource, 0L);
+    }
+}
