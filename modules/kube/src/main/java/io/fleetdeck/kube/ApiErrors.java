@@ -9,6 +9,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 
@@ -26,22 +27,34 @@ final class ApiErrors {
 
     /** A network-level cause (refused, DNS, TLS, timeout) as UNREACHABLE, or null if the server answered. */
     ClusterException unreachable(Throwable e) {
+        String why = null;
+        // Innermost wins: the JDK client wraps an unresolved host or a TLS failure in a ConnectException.
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String why = switch (t) {
-                case ConnectException c -> "connection refused";
-                case NoRouteToHostException n -> "no route to host";
-                case UnknownHostException u -> "unknown host " + (u.getMessage() == null ? "" : u.getMessage());
+            String here = switch (t) {
+                case UnknownHostException u -> "unknown host " + host();
+                case UnresolvedAddressException u -> "unknown host " + host();
                 case SSLException s -> "TLS handshake failed (" + s.getMessage() + ")";
                 case HttpTimeoutException h -> "timed out";
                 case TimeoutException x -> "timed out";
                 case InterruptedIOException x -> "timed out";
+                case NoRouteToHostException n -> "no route to host";
+                case ConnectException c -> "connection refused";
                 default -> null;
             };
-            if (why != null) {
-                return new ClusterException(Kind.UNREACHABLE, "Cannot reach the API server " + server + ": " + why.strip(), e);
+            if (here != null) {
+                why = here;
             }
         }
-        return null;
+        return why == null ? null
+                : new ClusterException(Kind.UNREACHABLE, "Cannot reach the API server " + server + ": " + why, e);
+    }
+
+    private String host() {
+        try {
+            return java.net.URI.create(server).getHost();
+        } catch (IllegalArgumentException e) {
+            return server;
+        }
     }
 
     /**

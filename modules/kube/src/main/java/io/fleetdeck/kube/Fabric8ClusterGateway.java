@@ -126,7 +126,6 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
             pump = new FleetChangePump(sink, podMapper, this::health, this::startPods,
                     Duration.ofMillis(50), Duration.ofSeconds(1));
         }
-        sink.connection(ConnectionStatus.connecting("Connecting to " + serverUrl()));
         try {
             probe();
         } catch (ClusterException | RuntimeException e) {
@@ -258,7 +257,7 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
         Event event = new EventBuilder()
-                .withNewMetadata().withName(nodeName + "." + suffix).withNamespace("default").endMetadata()
+                .withNewMetadata().withName(nodeName + "." + suffix).withNamespace(NodeEvents.NODE_EVENTS_NAMESPACE).endMetadata()
                 .withNewInvolvedObject().withApiVersion("v1").withKind("Node").withName(nodeName)
                 .withUid(nodeUid(nodeName)).endInvolvedObject()
                 .withType("Normal").withReason(reason).withMessage(message)
@@ -268,7 +267,7 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
                 .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
                 .build();
         try {
-            client.v1().events().inNamespace("default").resource(event).create();
+            client.v1().events().inNamespace(NodeEvents.NODE_EVENTS_NAMESPACE).resource(event).create();
         } catch (KubernetesClientException e) {
             throw errors.translate(e, "create events in namespace default", null);
         }

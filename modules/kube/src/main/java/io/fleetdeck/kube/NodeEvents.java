@@ -15,6 +15,7 @@ import java.util.List;
 final class NodeEvents {
     static final String COMPONENT = "fleetdeck";
     static final int MAX = 50;
+    static final String NODE_EVENTS_NAMESPACE = "default";
 
     private final KubernetesClient client;
     private final ApiErrors errors;
@@ -35,11 +36,15 @@ final class NodeEvents {
             if (e.getCode() != 400) {
                 throw errors.translate(e, "list events", null);
             }
-            // A server that rejects the field selector: list everything and filter here.
+            items = List.of();
+        }
+        if (items.isEmpty()) {
+            // Servers that reject or mis-apply the selector (the mock answers nothing): node events live in
+            // "default" (kubelet and FleetDeck write them there), so list that namespace and filter here.
             try {
-                items = client.v1().events().inAnyNamespace().list().getItems();
+                items = client.v1().events().inNamespace(NODE_EVENTS_NAMESPACE).list().getItems();
             } catch (KubernetesClientException again) {
-                throw errors.translate(again, "list events", null);
+                throw errors.translate(again, "list events in namespace " + NODE_EVENTS_NAMESPACE, null);
             }
         }
         // Filtered here too: a server may ignore the selector and answer with every event.
