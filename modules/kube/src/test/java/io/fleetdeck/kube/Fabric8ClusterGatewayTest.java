@@ -85,6 +85,25 @@ class Fabric8ClusterGatewayTest {
     }
 
     @Test
+    void reportsReconnectingWithLastFreshWhenTheServerGoesAway() {
+        await(WAIT, () -> lastStatus() != null && lastStatus().state() == ConnectionState.LIVE, "LIVE");
+        server.shutdown();
+        await(WAIT, () -> lastStatus().state() == ConnectionState.RECONNECTING, "RECONNECTING");
+        assertThat(lastStatus().lastFresh()).isNotNull();
+        assertThat(lastStatus().message()).contains("reconnecting");
+    }
+
+    private io.fleetdeck.core.cluster.ConnectionStatus lastStatus() {
+        io.fleetdeck.core.cluster.ConnectionStatus last = null;
+        for (RecordingSink.Call c : sink.calls) {
+            if (c instanceof RecordingSink.Connection s) {
+                last = s.status();
+            }
+        }
+        return last;
+    }
+
+    @Test
     void cordonComesBackAsNodeUpdate() throws Exception {
         gateway.setCordoned("gpu-1", true);
         await(WAIT, () -> lastNode("gpu-1") != null && lastNode("gpu-1").node().unschedulable(), "cordoned gpu-1");
