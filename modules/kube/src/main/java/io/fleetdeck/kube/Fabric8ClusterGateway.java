@@ -44,7 +44,8 @@ import java.util.stream.Collectors;
  */
 public final class Fabric8ClusterGateway implements ClusterGateway {
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
-    private static final long POD_PAGE = 500;
+    // Paged initial lists keep a 55,000-pod response from sitting in memory at once.
+    private static final long PAGE = 500;
 
     private final ClusterTarget target;
     private final KubeContext context;
@@ -132,11 +133,11 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
             pump = null;
             throw e;
         }
-        SharedIndexInformer<Node> nodes = client.nodes().runnableInformer(0);
+        SharedIndexInformer<Node> nodes = client.nodes().withLimit(PAGE).runnableInformer(0);
         nodes.itemStore(reducedStore(Node.class));
         nodes.addEventHandler(pump.nodeHandler());
         nodeInformer = nodes;
-        watchFailures(nodes, "nodes");
+        startWatching(nodes, "nodes");
         pump.start();
     }
 
@@ -145,12 +146,12 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
         if (closed) {
             return;
         }
-        SharedIndexInformer<Pod> pods = client.pods().inAnyNamespace().withLimit(POD_PAGE).runnableInformer(0);
+        SharedIndexInformer<Pod> pods = client.pods().inAnyNamespace().withLimit(PAGE).runnableInformer(0);
         pods.removeNamespaceIndex();
         pods.itemStore(reducedStore(Pod.class));
         pods.addEventHandler(pump.podHandler());
         podInformer = pods;
-        watchFailures(pods, "pods");
+        startWatching(pods, "pods");
     }
 
     /**
@@ -162,7 +163,7 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
                 client.getKubernetesSerialization(), "metadata.uid");
     }
 
-    private void watchFailures(SharedIndexInformer<?> informer, String what) {
+    private void startWatching(SharedIndexInformer<?> informer, String what) {
         informer.start().whenComplete((ok, error) -> {
             if (error != null && !closed) {
                 failure = errors.translate(unwrap(error), "list " + what, null).getMessage();
