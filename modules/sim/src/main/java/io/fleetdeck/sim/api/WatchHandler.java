@@ -1,0 +1,123 @@
+package io.fleetdeck.sim.api;
+
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import io.fleetdeck.sim.store.ApiException;
+import io.fleetdeck.sim.store.Json;
+import io.fleetdeck.sim.store.ObjectStore;
+import io.fleetdeck.sim.store.Selector;
+import io.fleetdeck.sim.store.StoredObject;
+import io.fleetdeck.sim.store.WatchEvent;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * Watches. Over a WebSocket (fabric8) events stream for as long as the socket lives. The mock server
+ * cannot stream a plain HTTP body, so an HTTP watch (kubectl, client-go) is answered like a watch
+ * whose timeout ends after {@link #HTTP_WATCH_WINDOW}: the events so far, then end of stream; clients
+ * re-watch from the last version they saw, and the history makes that lossless.
+ */
+final class WatchHandler {
+  static final Duration HTTP_WATCH_WINDOW = Duration.ofSeconds(1);
+  private final ObjectStore store;
+
+  WatchHandler(ObjectStore store) {
+    this.store = store;
+  }
+
+  MockResponse watch(ApiRequest r) {
+    Predicate<StoredObject> filter = Selector.of(r.param("labelSelector"), r.param("fieldSelector"));
+    Long from = fromVersion(r.param("resourceVersion"));
+    if (r.isWebSocket()) {
+      return new MockResponse().withWebSocketUpgrade(new SocketWatch(r, filter, from));
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    try {
+      store.watch(r.type(), r.namespace(), filter, from, e -> {
+        body.writeBytes(Responses.watchFrame(e.type(), e.object().json()));
+        body.write('\n');
+      }).close();
+    } catch (ApiException gone) {
+      body.writeBytes(Responses.watchFrame("ERROR", Json.bytes(Responses.statusBody("Failure", 410, "Expired",
+          gone.getMessage()))));
+      body.write('\n');
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return new MockResponse().setResponseCode(200).setHeader("Content-Type", Responses.JSON)
+        .setBody(body.toByteArray()).setBodyDelay(HTTP_WATCH_WINDOW);
+  }
+
+  /** "" and "0" both mean: start with the current state. */
+  private static Long fromVersion(String rv) {
+    if (rv.isEmpty() || rv.equals("0")) {
+      return null;
+    }
+    try {
+      return Long.parseLong(rv);
+    } catch (NumberFormatException e) {
+      throw ApiException.badRequest("invalid resourceVersion " + rv);
+    }
+  }
+
+  private final class SocketWatch extends WebSocketListener {
+    private final ApiRequest request;
+    private final Predicate<StoredObject> filter;
+    private final Long from;
+    private volatile AutoCloseable registration;
+
+    SocketWatch(ApiRequest request, Predicate<StoredObject> filter, Long from) {
+      this.request = request;
+      this.filter = filter;
+      this.from = from;
+    }
+
+    @Override
+    public void onOpen(WebSocket ws, Response response) {
+      Consumer<WatchEvent> sink = e -> {
+        if (!ws.send(new String(Responses.watchFrame(e.type(), e.object().json()), StandardCharsets.UTF_8))) {
+          throw new IllegalStateException("watch socket closed");
+        }
+      };
+      try {
+        registration = store.watch(request.type(), request.namespace(), filter, from, sink);
+      } catch (ApiException gone) {
+        ws.send(new String(Responses.watchFrame("ERROR", Json.bytes(Responses.statusBody("Failure", gone.code(),
+            gone.reason(), gone.getMessage()))), StandardCharsets.UTF_8));
+        ws.close(1000, "resource version too old");
+      }
+    }
+
+    @Override
+    public void onClosing(WebSocket ws, int code, String reason) {
+      stop();
+    }
+
+    @Override
+    public void onClosed(WebSocket ws, int code, String reason) {
+      stop();
+    }
+
+    @Override
+    public void onFailure(WebSocket ws, Throwable t, Response response) {
+      stop();
+    }
+
+    private void stop() {
+      AutoCloseable r = registration;
+      registration = null;
+      if (r != null) {
+        try {
+          r.close();
+        } catch (Exception ignored) {
+          // removing a watcher cannot fail
+        }
+      }
+    }
+  }
+}

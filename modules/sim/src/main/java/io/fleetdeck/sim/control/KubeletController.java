@@ -1,0 +1,106 @@
+package io.fleetdeck.sim.control;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetdeck.sim.store.ObjectStore;
+import io.fleetdeck.sim.store.ResourceCatalog;
+import io.fleetdeck.sim.store.StoredObject;
+import io.fleetdeck.sim.store.WatchEvent;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The kubelets of all nodes: bound pods start Running on Ready nodes; pods marked for deletion stop
+ * and are removed after their grace period, shortened to at most {@link #MAX_GRACE_MILLIS} so demos
+ * and drains don't wait 30 s per pod.
+ */
+final class KubeletController implements Controller {
+  static final long MAX_GRACE_MILLIS = 1500;
+  private static final int STARTS_PER_TICK = 1000;
+
+  private final ObjectStore store;
+  private final EventRecorder events;
+  private final DirtyQueue toStart = new DirtyQueue();
+  private final Map<String, Long> removeAt = new ConcurrentHashMap<>();
+  private int podIpCounter;
+
+  KubeletController(ObjectStore store, EventRecorder events) {
+    this.store = store;
+    this.events = events;
+    for (StoredObject p : store.all(ResourceCatalog.PODS, null)) {
+      track(p);
+    }
+    podIpCounter = store.count(ResourceCatalog.PODS) + 1;
+  }
+
+  @Override
+  public void enqueue(WatchEvent e) {
+    if (e.object().type() != ResourceCatalog.PODS) {
+      return;
+    }
+    if (e.type().equals(WatchEvent.DELETED)) {
+      toStart.remove(e.object().key());
+      removeAt.remove(e.object().key());
+    } else {
+      track(e.object());
+    }
+  }
+
+  private void track(StoredObject pod) {
+    if (pod.terminating()) {
+      removeAt.computeIfAbsent(pod.key(), k -> System.currentTimeMillis() + grace(pod));
+    } else if (!pod.nodeName().isEmpty() && pod.phase().equals("Pending")) {
+      toStart.add(pod.key());
+    }
+  }
+
+  private static long grace(StoredObject pod) {
+    JsonNode seconds = pod.tree().path("metadata").path("deletionGracePeriodSeconds");
+    return Math.min(MAX_GRACE_MILLIS, seconds.asLong(30) * 1000);
+  }
+
+  @Override
+  public void reconcile() {
+    long now = System.currentTimeMillis();
+    for (Iterator<Map.Entry<String, Long>> it = removeAt.entrySet().iterator(); it.hasNext(); ) {
+      Map.Entry<String, Long> e = it.next();
+      if (e.getValue() <= now) {
+        it.remove();
+        String[] nsName = e.getKey().split("/", 2);
+        store.delete(ResourceCatalog.PODS, nsName[0], nsName[1]);
+      }
+    }
+    for (String key : toStart.drain(STARTS_PER_TICK)) {
+      String[] nsName = key.split("/", 2);
+      store.get(ResourceCatalog.PODS, nsName[0], nsName[1])
+          .filter(p -> !p.terminating() && p.phase().equals("Pending") && !p.nodeName().isEmpty())
+          .ifPresent(this::start);
+    }
+  }
+
+  private void start(StoredObject pod) {
+    Optional<StoredObject> node = store.get(ResourceCatalog.NODES, "", pod.nodeName());
+    if (node.isEmpty()) {
+      return;
+    }
+    JsonNode nodeTree = node.get().tree();
+    boolean ready = false;
+    for (JsonNode c : nodeTree.path("status").path("conditions")) {
+      ready |= c.path("type").asText().equals("Ready") && c.path("status").asText().equals("True");
+    }
+    if (!ready) {
+      return;
+    }
+    String hostIp = nodeTree.path("status").path("addresses").path(0).path("address").asText();
+    int c = podIpCounter++;
+    String podIp = "10." + (64 + c / 65024) + "." + (c / 254 % 256) + "." + (c % 254 + 1);
+    StoredObject running = store.update(ResourceCatalog.PODS, pod.namespace(), pod.name(), p -> {
+      Pods.markRunning(p, hostIp, podIp, Instant.now());
+      return p;
+    });
+    events.record(running, "Normal", "Started", "Started container "
+        + running.tree().path("spec").path("containers").path(0).path("name").asText(), "kubelet");
+  }
+}

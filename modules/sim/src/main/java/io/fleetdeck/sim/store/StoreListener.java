@@ -1,0 +1,7 @@
+package io.fleetdeck.sim.store;
+
+/** Told of every change, synchronously and under the store's write lock: implementations only enqueue. */
+@FunctionalInterface
+public interface StoreListener {
+  void onChange(WatchEvent event);
+}
