@@ -1,0 +1,45 @@
+package io.fleetdeck.app;
+
+import io.fleetdeck.sim.DemoCluster;
+import io.fleetdeck.sim.DemoOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code fleetdeck demo-cluster}: the embedded demo fleet alone, headless, until interrupted. */
+@Command(name = "demo-cluster", mixinStandardHelpOptions = true,
+        description = "Run the embedded demo fleet (an API server on 127.0.0.1) without the console.")
+final class DemoClusterCommand implements Callable<Integer> {
+    @Option(names = "--nodes", paramLabel = "N", defaultValue = "60", description = "Nodes (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "0", description = "Port on 127.0.0.1 (default: any free one).")
+    int port;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "Where to write the kubeconfig (default: a temporary file).")
+    Path kubeconfig;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed of the fleet (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        long t0 = System.nanoTime();
+        DemoCluster demo = DemoCluster.start(new DemoOptions(nodes, port, kubeconfig, seed, true));
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            demo.close();
+            stop.countDown();
+        }, "demo-cluster-stop"));
+        System.out.printf("Demo fleet ready in %.1f s: %d nodes, %d pods at %s%n",
+                (System.nanoTime() - t0) / 1e9, demo.nodeCount(), demo.podCount(), demo.apiServerUrl());
+        System.out.println("kubeconfig: " + demo.kubeconfig());
+        System.out.println("try:        kubectl --kubeconfig " + demo.kubeconfig() + " get nodes");
+        System.out.println("Ctrl-C stops it.");
+        stop.await();
+        return 0;
+    }
+}

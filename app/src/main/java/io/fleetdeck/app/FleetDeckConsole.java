@@ -1,0 +1,133 @@
+package io.fleetdeck.app;
+
+import io.fleetdeck.app.fx.FxTaskRunner;
+import io.fleetdeck.app.session.SessionOpener;
+import io.fleetdeck.app.shell.MainViewModel;
+import io.fleetdeck.app.shell.MainWindow;
+import io.fleetdeck.app.shell.TargetList;
+import io.fleetdeck.core.audit.JsonLinesAuditLog;
+import io.fleetdeck.core.cluster.ClusterException;
+import io.fleetdeck.core.cluster.ClusterTarget;
+import io.fleetdeck.core.cluster.KubeContext;
+import io.fleetdeck.core.model.AcceleratorPatterns;
+import io.fleetdeck.kube.Fabric8ClusterGateway;
+import io.fleetdeck.kube.Kubeconfigs;
+import io.fleetdeck.sim.DemoCluster;
+import io.fleetdeck.sim.DemoOptions;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The composition root: builds every part of the console with constructors and shows the window. */
+public final class FleetDeckConsole {
+    private final ConsoleOptions options;
+    private DemoCluster demo;
+
+    public FleetDeckConsole(ConsoleOptions options) {
+        this.options = options;
+    }
+
+    /** Starts the JavaFX runtime and the main window; returns at once, the window lives on the FX thread. */
+    public void launch() {
+        Platform.startup(() -> {
+            Stage stage = new Stage();
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> Platform.exit());
+            show(stage);
+        });
+    }
+
+    public MainViewModel show(Stage stage) {
+        Path kubeconfig = options.kubeconfig() != null ? options.kubeconfig() : Kubeconfigs.defaultPath();
+        SessionOpener opener = new SessionOpener(Fabric8ClusterGateway::open, this::startDemo,
+                AcceleratorPatterns.defaults(), new JsonLinesAuditLog(auditFile()), System.getProperty("user.name"));
+        MainViewModel vm = new MainViewModel(new FxTaskRunner(), Platform::runLater, opener,
+                () -> listTargets(kubeconfig));
+        MainWindow window = new MainWindow(vm, options.theme());
+        stage.setTitle("FleetDeck");
+        stage.setScene(new Scene(window, 1500, 900));
+        stage.setOnHidden(e -> {
+            vm.close();
+            stopDemo();
+        });
+        stage.show();
+
+        TargetList initial = listTargets(kubeconfig);
+        vm.targets().setAll(initial.targets());
+        vm.connect(initialTarget(initial));
+        if (!initial.problem().isEmpty()) {
+            vm.errorProperty().set(initial.problem());
+        }
+        return vm;
+    }
+
+    private ClusterTarget initialTarget(TargetList list) {
+        if (!options.demo()) {
+            for (ClusterTarget t : list.targets()) {
+                if (!t.demo() && (options.context() == null ? t.context().equals(list.currentContext())
+                        : t.context().equals(options.context()))) {
+                    return t;
+                }
+            }
+            if (options.context() != null) {
+                // Asked for a context that is not there: show the failure through the normal path.
+                return new ClusterTarget(options.kubeconfig() != null ? options.kubeconfig()
+                        : Kubeconfigs.defaultPath(), options.context(), false);
+            }
+        }
+        return list.targets().getFirst();
+    }
+
+    /** The demo fleet first, then the kubeconfig's contexts; a broken kubeconfig is reported, not fatal. */
+    TargetList listTargets(Path kubeconfig) {
+        List<ClusterTarget> targets = new ArrayList<>();
+        targets.add(new ClusterTarget(null, "fleetdeck-demo", true));
+        if (!Files.exists(kubeconfig)) {
+            return new TargetList(targets, null, "");
+        }
+        try {
+            String current = null;
+            for (KubeContext c : Kubeconfigs.contexts(kubeconfig)) {
+                targets.add(new ClusterTarget(kubeconfig, c.name(), false));
+                if (c.current()) {
+                    current = c.name();
+                }
+            }
+            return new TargetList(targets, current, "");
+        } catch (ClusterException e) {
+            return new TargetList(targets, null, e.getMessage());
+        }
+    }
+
+    private synchronized ClusterTarget startDemo() {
+        if (demo == null) {
+            DemoOptions d = DemoOptions.defaults();
+            demo = DemoCluster.start(new DemoOptions(options.demoNodes(), d.port(), d.kubeconfig(), d.seed(),
+                    d.controllers()));
+        }
+        return new ClusterTarget(demo.kubeconfig(), demo.contextName(), true);
+    }
+
+    private synchronized void stopDemo() {
+        if (demo != null) {
+            demo.close();
+            demo = null;
+        }
+    }
+
+    /** The audit log: {@code -Dfleetdeck.state.dir}, else the XDG state directory. */
+    public static Path auditFile() {
+        String override = System.getProperty("fleetdeck.state.dir");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override, "audit.jsonl");
+        }
+        String state = System.getenv("XDG_STATE_HOME");
+        Path base = state != null && !state.isBlank() ? Path.of(state)
+                : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("fleetdeck").resolve("audit.jsonl");
+    }
+}
