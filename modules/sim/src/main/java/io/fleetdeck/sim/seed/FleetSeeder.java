@@ -30,6 +30,9 @@ public final class FleetSeeder {
   private final Instant now = Instant.now();
   private final WorkloadFactory workloads = new WorkloadFactory(now);
   private final Map<ResourceType, List<ObjectNode>> out = new LinkedHashMap<>();
+  /** Pods go to the store in batches as they are made, so 55k pod trees are never alive at once. */
+  private final List<ObjectNode> podBatch = new ArrayList<>();
+  private ObjectStore target;
   private int sessionCounter;
   private int podIpCounter;
 
@@ -52,6 +55,7 @@ public final class FleetSeeder {
   }
 
   public void seed(ObjectStore store) {
+    this.target = store;
     for (String ns : List.of("default", "kube-system", "kube-public", "kube-node-lease", "karpenter",
         WorkloadFactory.MONITORING, WorkloadFactory.STREAMING, AcceleratorCapacity.CONFIG_NAMESPACE)) {
       add(ResourceCatalog.NAMESPACES, workloads.namespace(ns));
@@ -74,6 +78,12 @@ public final class FleetSeeder {
     for (Map.Entry<ResourceType, List<ObjectNode>> e : out.entrySet()) {
       store.bulkLoad(e.getKey(), e.getValue());
     }
+    flushPods();
+  }
+
+  private void flushPods() {
+    target.bulkLoad(ResourceCatalog.PODS, podBatch);
+    podBatch.clear();
   }
 
   /** Pool shares: T4 40%, A10G 25%, T4G 10%, FPGA the rest; a few nodes NotReady, cordoned or mismatched. */
@@ -129,7 +139,7 @@ public final class FleetSeeder {
         new EncoderDeployment("live-1080p-a10g", "1080p25", InstanceProfile.A10G),
         new EncoderDeployment("live-1080p-arm", "1080p25", InstanceProfile.T4G),
         new EncoderDeployment("live-2160p-fpga", "2160p25", InstanceProfile.FPGA));
-    Map<String, List<ObjectNode>> podsByDeployment = new LinkedHashMap<>();
+    Map<String, Integer> podsByDeployment = new LinkedHashMap<>();
     Map<String, Integer> pending = new LinkedHashMap<>();
     Map<String, ObjectNode> rsByDeployment = new LinkedHashMap<>();
     for (EncoderDeployment d : deployments) {
@@ -139,7 +149,7 @@ public final class FleetSeeder {
       ObjectNode rs = workloads.replicaSet(d.name() + "-" + hash, names.uuid(), hash, deployment, 0);
       add(ResourceCatalog.DEPLOYMENTS, deployment);
       rsByDeployment.put(d.name(), rs);
-      podsByDeployment.put(d.name(), new ArrayList<>());
+      podsByDeployment.put(d.name(), 0);
       add(ResourceCatalog.PDBS, workloads.pdb(d.name(), "10%"));
     }
     for (Map.Entry<InstanceProfile, List<SeededNode>> e : byProfile.entrySet()) {
@@ -157,22 +167,23 @@ public final class FleetSeeder {
         for (int i = 0; i < count; i++) {
           EncoderDeployment d = mine.get(random.nextInt(mine.size()));
           ObjectNode rs = rsByDeployment.get(d.name());
-          podsByDeployment.get(d.name()).add(sessionPod(rs, names, node));
+          add(ResourceCatalog.PODS, sessionPod(rs, names, node));
+          podsByDeployment.merge(d.name(), 1, Integer::sum);
         }
       }
       if (e.getKey() == InstanceProfile.T4G) {
         EncoderDeployment d = mine.getFirst();
-        int extra = Math.max(4, e.getValue().size());
+        int extra = Math.min(12, Math.max(4, e.getValue().size()));
         pending.put(d.name(), extra);
         for (int i = 0; i < extra; i++) {
-          podsByDeployment.get(d.name()).add(pendingPod(rsByDeployment.get(d.name()), names, d.pool()));
+          add(ResourceCatalog.PODS, pendingPod(rsByDeployment.get(d.name()), names, d.pool()));
+          podsByDeployment.merge(d.name(), 1, Integer::sum);
         }
       }
     }
     for (ObjectNode deployment : out.get(ResourceCatalog.DEPLOYMENTS)) {
       String name = deployment.path("metadata").path("name").asText();
-      List<ObjectNode> pods = podsByDeployment.get(name);
-      int total = pods.size();
+      int total = podsByDeployment.get(name);
       int ready = total - pending.getOrDefault(name, 0);
       ((ObjectNode) deployment.get("spec")).put("replicas", total);
       deploymentStatus(deployment, total, ready);
@@ -182,7 +193,6 @@ public final class FleetSeeder {
       st.put("replicas", total).put("fullyLabeledReplicas", total).put("readyReplicas", ready)
           .put("availableReplicas", ready).put("observedGeneration", 1);
       add(ResourceCatalog.REPLICASETS, rs);
-      pods.forEach(p -> add(ResourceCatalog.PODS, p));
     }
   }
 
@@ -207,9 +217,9 @@ public final class FleetSeeder {
   private ObjectNode pendingPod(ObjectNode rs, NodeFactory names, InstanceProfile pool) {
     ObjectNode pod = newSessionPod(rs, names);
     int poolNodes = out.get(ResourceCatalog.NODES).size();
-    int matching = (int) out.get(ResourceCatalog.NODES).stream()
-        .filter(n -> n.path("metadata").path("labels").path("karpenter.sh/nodepool").asText().equals(pool.nodePool))
-        .count();
+    int matching = out.get(ResourceCatalog.NODEPOOLS).stream()
+        .filter(p -> p.path("metadata").path("name").asText().equals(pool.nodePool))
+        .mapToInt(p -> p.path("status").path("resources").path("nodes").asInt()).sum();
     io.fleetdeck.sim.api.Binding.setCondition(pod, "PodScheduled", "False", "Unschedulable",
         "0/" + poolNodes + " nodes are available: " + matching + " Insufficient " + pool.resource() + ", "
             + (poolNodes - matching) + " node(s) didn't match Pod's node affinity/selector. preemption: 0/"
@@ -286,6 +296,13 @@ public final class FleetSeeder {
   }
 
   private void add(ResourceType type, ObjectNode obj) {
+    if (type == ResourceCatalog.PODS) {
+      podBatch.add(obj);
+      if (podBatch.size() >= 2000) {
+        flushPods();
+      }
+      return;
+    }
     out.computeIfAbsent(type, k -> new ArrayList<>()).add(obj);
   }
 }
