@@ -49,7 +49,8 @@ public final class FleetDeckConsole {
                 () -> listTargets(kubeconfig));
         MainWindow window = new MainWindow(vm, options.theme());
         stage.setTitle("FleetDeck");
-        stage.setScene(new Scene(window, 1500, 900));
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(new Scene(window, Math.min(1600, screen.getWidth()), Math.min(1000, screen.getHeight())));
         stage.setOnHidden(e -> {
             vm.close();
             stopDemo();

@@ -67,6 +67,7 @@ final class NodeDetailsView extends ScrollPane {
         facts.getChildren().clear();
         if (s == null) {
             title.setText("Select a node");
+            title.setGraphic(null);
             cordon.setText("Cordon");
             return;
         }
@@ -104,6 +105,7 @@ final class NodeDetailsView extends ScrollPane {
     private int fact(int row, String name, String value) {
         Label k = new Label(name);
         k.getStyleClass().add("fd-muted");
+        k.setMinWidth(Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
         facts.addRow(row, k, v);

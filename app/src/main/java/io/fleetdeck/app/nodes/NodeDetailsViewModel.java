@@ -86,6 +86,7 @@ public final class NodeDetailsViewModel {
             events.clear();
         }
         if (summary == null || source == null) {
+            eventsStatus.set("");
             pods.clear();
             labels.clear();
             taints.clear();

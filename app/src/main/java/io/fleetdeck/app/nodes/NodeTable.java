@@ -41,23 +41,24 @@ final class NodeTable {
         table.setPlaceholder(new javafx.scene.control.Label("No nodes"));
         table.setRowFactory(t -> new StateRow());
 
-        TableColumn<NodeRow, NodeSummary> name = text("Name", 190, NodeSummary::name);
+        TableColumn<NodeRow, NodeSummary> name = text("Name", 200, NodeSummary::name,
+                Comparator.comparing(NodeSummary::name, NaturalOrder.INSTANCE));
         table.getColumns().add(name);
         table.getColumns().add(stateColumn());
-        table.getColumns().add(text("Instance type", 115, s -> s.node().instanceType()));
-        table.getColumns().add(text("Arch", 60, s -> s.node().arch()));
-        table.getColumns().add(text("Zone", 90, s -> s.node().zone()));
-        table.getColumns().add(text("Capacity", 80, s -> s.node().capacityType()));
-        table.getColumns().add(text("Pool", 85, s -> s.node().nodePool()));
-        table.getColumns().add(text("OS image", 190, s -> nz(s.node().osImage())));
-        table.getColumns().add(text("Kernel", 120, s -> nz(s.node().kernelVersion())));
-        table.getColumns().add(text("OS update", 110, NodeSummary::osUpdate));
         table.getColumns().add(acceleratorColumn());
         table.getColumns().add(slicesColumn());
         table.getColumns().add(number("Sessions", 70, NodeSummary::sessions));
         table.getColumns().add(text("Pods", 70, s -> s.pods() + "/" + s.maxPods(),
                 Comparator.comparingInt(NodeSummary::pods)));
-        table.getColumns().add(text("Age", 60, s -> age(s.node().created()),
+        table.getColumns().add(text("Instance type", 110, s -> s.node().instanceType()));
+        table.getColumns().add(text("Pool", 80, s -> s.node().nodePool()));
+        table.getColumns().add(text("Zone", 85, s -> s.node().zone()));
+        table.getColumns().add(text("Arch", 55, s -> s.node().arch()));
+        table.getColumns().add(text("Capacity", 85, s -> s.node().capacityType()));
+        table.getColumns().add(text("OS image", 170, s -> nz(s.node().osImage())));
+        table.getColumns().add(text("Kernel", 110, s -> nz(s.node().kernelVersion())));
+        table.getColumns().add(text("OS update", 110, NodeSummary::osUpdate));
+        table.getColumns().add(text("Age", 55, s -> age(s.node().created()),
                 Comparator.comparing(s -> s.node().created(), Comparator.nullsLast(Comparator.reverseOrder()))));
         table.getSortOrder().add(name);
         return table;

@@ -37,7 +37,9 @@ public final class NodesView extends BorderPane {
 
         search.setId("search");
         search.getStyleClass().add("search-field");
-        search.setPromptText("Filter nodes  ( / )   e.g.  t4 cordoned us-east-1a");
+        search.setPromptText("Filter nodes   ( / )");
+        search.setTooltip(new Tooltip("Every word must match: name, state, type, zone, pool, OS, accelerators.\n"
+                + "Example: t4 cordoned us-east-1a   ·   Esc clears"));
         search.textProperty().bindBidirectional(vm.filterTextProperty());
         search.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ESCAPE) {

@@ -188,6 +188,11 @@ public final class FleetStore implements FleetSink {
         return list;
     }
 
+    /** A pod by uid, or null. */
+    public synchronized PodInfo pod(String uid) {
+        return pods.get(uid);
+    }
+
     public synchronized int nodeCount() {
         return nodes.size();
     }
