@@ -54,7 +54,8 @@ class ConsoleOnDemoFleetTest {
 
     private TableView<NodeRow> table(FxRobot robot) throws Exception {
         TableView<NodeRow> table = robot.lookup("#nodesTable").queryTableView();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == demo.nodeCount());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == demo.nodeCount()
+                && "Live".equals(vm.connectionTextProperty().get()));
         return table;
     }
 
@@ -74,7 +75,7 @@ class ConsoleOnDemoFleetTest {
         });
         NodeRow row = vm.nodes().row(name);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> row.summary().state() == NodeState.CORDONED);
-        assertThat(vm.connectionTextProperty().get()).startsWith("Live");
+        assertThat(vm.totalsTextProperty().get()).contains(demo.nodeCount() + " nodes");
     }
 
     @Test
