@@ -61,16 +61,30 @@ final class EvictionHandler {
     if (selector.isEmpty()) {
       return null;
     }
+    // Like the disruption controller: expected pods come from the controllers' scale (a pod being
+    // replaced still counts), bare pods count themselves; terminating pods are never healthy.
+    Map<String, Integer> scaleByUid = new HashMap<>();
+    for (StoredObject rs : store.all(ResourceCatalog.REPLICASETS, pdb.namespace())) {
+      scaleByUid.put(rs.uid(), rs.tree().path("spec").path("replicas").asInt(0));
+    }
+    Map<String, Integer> controllers = new HashMap<>();
     int expected = 0;
     int healthy = 0;
     for (StoredObject p : store.all(ResourceCatalog.PODS, pdb.namespace())) {
-      if (!p.terminating() && Selector.matchesLabels(selector, p.labels())) {
+      if (!Selector.matchesLabels(selector, p.labels())) {
+        continue;
+      }
+      Integer scale = scaleByUid.get(p.controllerUid());
+      if (scale != null) {
+        controllers.put(p.controllerUid(), scale);
+      } else {
         expected++;
-        if (isHealthy(p)) {
-          healthy++;
-        }
+      }
+      if (isHealthy(p)) {
+        healthy++;
       }
     }
+    expected += controllers.values().stream().mapToInt(Integer::intValue).sum();
     int desired;
     if (spec.has("minAvailable")) {
       desired = scaled(spec.get("minAvailable"), expected);
