@@ -13,6 +13,7 @@ import io.fleetdeck.sim.store.WatchEvent;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -65,10 +66,19 @@ final class WatchHandler {
     }
   }
 
+  /**
+   * One WebSocket watch. The mock server's send blocks until the event loop has written the frame,
+   * so frames are queued here (the store calls the sink under its write lock) and a virtual thread
+   * sends them; a client too far behind is cut off and re-lists, as the real server does.
+   */
   private final class SocketWatch extends WebSocketListener {
+    private static final int MAX_BACKLOG = 50_000;
+    private static final byte[] CLOSE = new byte[0];
+
     private final ApiRequest request;
     private final Predicate<StoredObject> filter;
     private final Long from;
+    private final LinkedBlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>();
     private volatile AutoCloseable registration;
 
     SocketWatch(ApiRequest request, Predicate<StoredObject> filter, Long from) {
@@ -79,17 +89,37 @@ final class WatchHandler {
 
     @Override
     public void onOpen(WebSocket ws, Response response) {
+      Thread.ofVirtual().name("fleetdeck-sim-watch").start(() -> sendLoop(ws));
       Consumer<WatchEvent> sink = e -> {
-        if (!ws.send(new String(Responses.watchFrame(e.type(), e.object().json()), StandardCharsets.UTF_8))) {
-          throw new IllegalStateException("watch socket closed");
+        if (outbox.size() > MAX_BACKLOG) {
+          outbox.add(CLOSE);
+          throw new IllegalStateException("watcher too slow");
         }
+        outbox.add(Responses.watchFrame(e.type(), e.object().json()));
       };
       try {
         registration = store.watch(request.type(), request.namespace(), filter, from, sink);
       } catch (ApiException gone) {
-        ws.send(new String(Responses.watchFrame("ERROR", Json.bytes(Responses.statusBody("Failure", gone.code(),
-            gone.reason(), gone.getMessage()))), StandardCharsets.UTF_8));
-        ws.close(1000, "resource version too old");
+        outbox.add(Responses.watchFrame("ERROR", Json.bytes(Responses.statusBody("Failure", gone.code(),
+            gone.reason(), gone.getMessage()))));
+        outbox.add(CLOSE);
+      }
+    }
+
+    private void sendLoop(WebSocket ws) {
+      try {
+        while (true) {
+          byte[] frame = outbox.take();
+          if (frame == CLOSE) {
+            ws.close(1000, "watch closed");
+            return;
+          }
+          ws.send(new String(frame, StandardCharsets.UTF_8));
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } catch (RuntimeException e) {
+        stop();
       }
     }
 
@@ -117,6 +147,7 @@ final class WatchHandler {
         } catch (Exception ignored) {
           // removing a watcher cannot fail
         }
+        outbox.add(CLOSE);
       }
     }
   }

@@ -18,11 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class KubeletController implements Controller {
   static final long MAX_GRACE_MILLIS = 1500;
+  /** Image pull and container start: a bound pod becomes Running this long after it was bound. */
+  static final long START_MILLIS = 1000;
   private static final int STARTS_PER_TICK = 1000;
 
   private final ObjectStore store;
   private final EventRecorder events;
-  private final DirtyQueue toStart = new DirtyQueue();
+  private final Map<String, Long> startAt = new ConcurrentHashMap<>();
   private final Map<String, Long> removeAt = new ConcurrentHashMap<>();
   private int podIpCounter;
 
@@ -41,7 +43,7 @@ final class KubeletController implements Controller {
       return;
     }
     if (e.type().equals(WatchEvent.DELETED)) {
-      toStart.remove(e.object().key());
+      startAt.remove(e.object().key());
       removeAt.remove(e.object().key());
     } else {
       track(e.object());
@@ -52,7 +54,7 @@ final class KubeletController implements Controller {
     if (pod.terminating()) {
       removeAt.computeIfAbsent(pod.key(), k -> System.currentTimeMillis() + grace(pod));
     } else if (!pod.nodeName().isEmpty() && pod.phase().equals("Pending")) {
-      toStart.add(pod.key());
+      startAt.putIfAbsent(pod.key(), System.currentTimeMillis() + START_MILLIS);
     }
   }
 
@@ -72,8 +74,15 @@ final class KubeletController implements Controller {
         store.delete(ResourceCatalog.PODS, nsName[0], nsName[1]);
       }
     }
-    for (String key : toStart.drain(STARTS_PER_TICK)) {
-      String[] nsName = key.split("/", 2);
+    int started = 0;
+    for (Iterator<Map.Entry<String, Long>> it = startAt.entrySet().iterator(); it.hasNext() && started < STARTS_PER_TICK; ) {
+      Map.Entry<String, Long> due = it.next();
+      if (due.getValue() > now) {
+        continue;
+      }
+      it.remove();
+      started++;
+      String[] nsName = due.getKey().split("/", 2);
       store.get(ResourceCatalog.PODS, nsName[0], nsName[1])
           .filter(p -> !p.terminating() && p.phase().equals("Pending") && !p.nodeName().isEmpty())
           .ifPresent(this::start);
