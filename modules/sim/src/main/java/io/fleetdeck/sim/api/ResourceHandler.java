@@ -42,6 +42,7 @@ final class ResourceHandler {
       Json.with(obj, "metadata").put("namespace", namespace);
       requireNamespace(namespace);
     }
+    Defaults.apply(r.type(), obj);
     if (r.flag("dryRun") || !r.param("dryRun").isEmpty()) {
       return Responses.json(201, obj);
     }

@@ -24,7 +24,7 @@ import java.util.function.Predicate;
  * re-watch from the last version they saw, and the history makes that lossless.
  */
 final class WatchHandler {
-  static final Duration HTTP_WATCH_WINDOW = Duration.ofSeconds(1);
+  static final Duration HTTP_WATCH_WINDOW = Duration.ofSeconds(2);
   private final ObjectStore store;
 
   WatchHandler(ObjectStore store) {

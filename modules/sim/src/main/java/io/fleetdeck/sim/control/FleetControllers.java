@@ -27,7 +27,8 @@ public final class FleetControllers implements AutoCloseable {
         new DevicePluginController(store),
         new WorkloadController(store, events, seed),
         new SchedulerController(store, events),
-        new KubeletController(store, events));
+        new KubeletController(store, events),
+        new DisruptionBudgetController(store));
     store.addListener(e -> controllers.forEach(c -> c.enqueue(e)));
   }
 
