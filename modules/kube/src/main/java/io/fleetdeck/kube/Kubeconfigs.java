@@ -66,11 +66,11 @@ public final class Kubeconfigs {
             parsed = new KubernetesSerialization().unmarshal(text, Config.class);
         } catch (RuntimeException e) {
             throw new ClusterException(ClusterException.Kind.BAD_CONFIG,
-                    "Kubeconfig " + kubeconfig.getFileName() + " is not valid YAML/JSON: " + reason(e), e);
+                    "Kubeconfig " + kubeconfig + " is not valid YAML/JSON: " + reason(e), e);
         }
         if (!(parsed instanceof Config config)) {
             throw new ClusterException(ClusterException.Kind.BAD_CONFIG,
-                    "Kubeconfig " + kubeconfig.getFileName() + " is not a kubeconfig (kind Config)");
+                    "Kubeconfig " + kubeconfig + " is not a kubeconfig (kind Config)");
         }
         return config;
     }

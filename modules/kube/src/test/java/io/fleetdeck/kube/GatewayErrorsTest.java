@@ -89,8 +89,8 @@ class GatewayErrorsTest {
         Files.writeString(file, "apiVersion: v1\nkind: Config\ncontexts: [ {name: a\n  users: :\n");
         ClusterException e = assertThrows(ClusterException.class, () -> Kubeconfigs.contexts(file));
         assertThat(e.kind()).isEqualTo(Kind.BAD_CONFIG);
-        assertThat(e.getMessage()).startsWith("Kubeconfig broken.yaml is not valid YAML/JSON: ");
-        assertThat(e.getMessage().length()).isGreaterThan("Kubeconfig broken.yaml is not valid YAML/JSON: ".length());
+        assertThat(e.getMessage()).startsWith("Kubeconfig " + file + " is not valid YAML/JSON: ");
+        assertThat(e.getMessage().length()).isGreaterThan(("Kubeconfig " + file + " is not valid YAML/JSON: ").length());
     }
 
     @Test

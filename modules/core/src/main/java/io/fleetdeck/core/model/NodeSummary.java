@@ -14,6 +14,7 @@ public record NodeSummary(
         long slicesTotal,
         long slicesUsed,
         String fpgaResource,
+        long fpgaCards,
         long fpgaTotal,
         long fpgaUsed,
         int sessions,
@@ -44,7 +45,7 @@ public record NodeSummary(
             if (!sb.isEmpty()) {
                 sb.append(" + ");
             }
-            sb.append("FPGA × ").append(fpgaTotal);
+            sb.append("FPGA × ").append(fpgaCards);
         }
         return sb.toString();
     }

@@ -53,7 +53,9 @@ final class NodeSummaries {
         long fpgaTotal = fpgaResource == null ? 0 : node.allocatableCount(fpgaResource);
 
         return new NodeSummary(node, NodeState.of(node), product, gpuCount, replicas, sliceResource, slicesTotal,
-                load.requested(sliceResource), fpgaResource, fpgaTotal, load.requested(fpgaResource),
+                load.requested(sliceResource), fpgaResource,
+                fpgaResource == null ? 0 : Math.max(node.capacityCount(fpgaResource), fpgaTotal), fpgaTotal,
+                load.requested(fpgaResource),
                 load.sessions, load.pods, node.allocatableCount("pods"), OsUpdateState.describe(node),
                 driverProblem(node, product, gpuCount, sliceResource, slicesTotal, fpgaResource, fpgaTotal));
     }
