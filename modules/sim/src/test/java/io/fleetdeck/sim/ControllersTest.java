@@ -61,7 +61,7 @@ class ControllersTest {
     await(Duration.ofSeconds(5), () -> client.pods().resource(arm).get().getStatus().getConditions().stream()
         .anyMatch(c -> "Unschedulable".equals(c.getReason())));
     assertThat(client.pods().resource(arm).get().getStatus().getConditions().getFirst().getMessage())
-        .startsWith("0/12 nodes are available:").contains("Insufficient nvidia.com/gpu");
+        .matches("0/1[12] nodes are available: .*").contains("Insufficient nvidia.com/gpu");
     assertThat(client.v1().events().inNamespace("streaming").list().getItems())
         .anyMatch(e -> "Scheduled".equals(e.getReason()) && e.getInvolvedObject().getName().equals("fits"))
         .anyMatch(e -> "FailedScheduling".equals(e.getReason()));
@@ -79,6 +79,30 @@ class ControllersTest {
         .getStatus();
     assertThat(status.getExpectedPods()).isPositive();
     assertThat(status.getDisruptionsAllowed()).isEqualTo(status.getCurrentHealthy() - status.getDesiredHealthy());
+  }
+
+  @Test
+  void deletingANodeClaimDrainsAndRemovesItsNode() throws InterruptedException {
+    var claims = client.genericKubernetesResources("karpenter.sh/v1", "NodeClaim");
+    var claim = claims.list().getItems().stream()
+        .filter(c -> cluster.store().podsOnNode(nodeOf(c)).size() == 1).findFirst().orElseThrow();
+    String node = nodeOf(claim);
+    Pod stray = client.pods().inNamespace("default").resource(new PodBuilder().withNewMetadata().withName("stray")
+        .endMetadata().withNewSpec().withNodeName(node).addNewContainer().withName("c").withImage("busybox")
+        .endContainer().endSpec().build()).create();
+
+    claims.withName(claim.getMetadata().getName()).delete();
+    assertThat(claims.withName(claim.getMetadata().getName()).get().getMetadata().getDeletionTimestamp()).isNotNull();
+    await(Duration.ofSeconds(10), () -> claims.withName(claim.getMetadata().getName()).get() == null);
+    assertThat(client.nodes().withName(node).get()).isNull();
+    assertThat(client.pods().resource(stray).get()).isNull();
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
+        .anyMatch(e -> "DisruptionTerminating".equals(e.getReason()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String nodeOf(io.fabric8.kubernetes.api.model.GenericKubernetesResource claim) {
+    return ((Map<String, Object>) claim.getAdditionalProperties().get("status")).get("nodeName").toString();
   }
 
   private static String phase(Pod pod) {

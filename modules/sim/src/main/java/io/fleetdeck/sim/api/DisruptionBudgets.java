@@ -53,7 +53,7 @@ public final class DisruptionBudgets {
     } else {
       desired = 0;
     }
-    return new Budget(selector, expected, healthy, Math.max(0, desired));
+    return new Budget(pdb.name(), selector, expected, healthy, Math.max(0, desired));
   }
 
   /** An int or a percentage of {@code total}, percentages rounded up like intstr.GetScaledValueFromIntOrPercent. */
@@ -66,11 +66,25 @@ public final class DisruptionBudgets {
     return value.asInt();
   }
 
+  /** The budget an eviction of this pod would violate now, or null when it may go. */
+  public static Budget blockingBudget(ObjectStore store, StoredObject pod) {
+    if (!isHealthy(pod)) {
+      return null;
+    }
+    for (StoredObject pdb : store.all(ResourceCatalog.PDBS, pod.namespace())) {
+      Budget budget = budget(store, pdb);
+      if (budget != null && budget.covers(pod) && budget.disruptionsAllowed() <= 0) {
+        return budget;
+      }
+    }
+    return null;
+  }
+
   public static boolean isHealthy(StoredObject pod) {
     return pod.phase().equals("Running") && !pod.terminating();
   }
 
-  public record Budget(Map<String, String> selector, int expectedPods, int currentHealthy, int desiredHealthy) {
+  public record Budget(String pdbName, Map<String, String> selector, int expectedPods, int currentHealthy, int desiredHealthy) {
     public boolean covers(StoredObject pod) {
       return Selector.matchesLabels(selector, pod.labels());
     }

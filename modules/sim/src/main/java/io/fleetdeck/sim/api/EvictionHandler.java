@@ -27,13 +27,9 @@ final class EvictionHandler {
     if (pod.terminating()) {
       return Responses.success(201);
     }
-    if (isHealthy(pod)) {
-      for (StoredObject pdb : store.all(ResourceCatalog.PDBS, pod.namespace())) {
-        DisruptionBudgets.Budget budget = DisruptionBudgets.budget(store, pdb);
-        if (budget != null && budget.covers(pod) && budget.disruptionsAllowed() <= 0) {
-          return refused(pdb.name(), budget);
-        }
-      }
+    var blocking = DisruptionBudgets.blockingBudget(store, pod);
+    if (blocking != null) {
+      return refused(blocking.pdbName(), blocking);
     }
     long grace = -1;
     String body = r.body();
@@ -53,8 +49,6 @@ final class EvictionHandler {
     return Responses.json(429, status);
   }
 
-  private static boolean isHealthy(StoredObject pod) {
-    return DisruptionBudgets.isHealthy(pod);
-  }
+
 
 }

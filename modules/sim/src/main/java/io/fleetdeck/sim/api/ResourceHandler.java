@@ -71,6 +71,15 @@ final class ResourceHandler {
     if (r.type() == ResourceCatalog.PODS) {
       return Responses.json(200, PodTermination.terminate(store, current, gracePeriod(r)).json());
     }
+    if (!current.tree().path("metadata").path("finalizers").isEmpty()) {
+      // Finalizers hold the object: mark it, and whoever owns a finalizer (Karpenter) finishes the job.
+      return Responses.json(200, store.update(r.type(), r.namespace(), r.name(), o -> {
+        if (!o.path("metadata").has("deletionTimestamp")) {
+          Json.with(o, "metadata").put("deletionTimestamp", Json.now()).put("deletionGracePeriodSeconds", 0);
+        }
+        return o;
+      }).json());
+    }
     StoredObject gone = store.delete(r.type(), r.namespace(), r.name()).orElse(current);
     if (r.type() == ResourceCatalog.NODES) {
       deleteNodeDependents(r.name());

@@ -28,7 +28,8 @@ public final class FleetControllers implements AutoCloseable {
         new WorkloadController(store, events, seed),
         new SchedulerController(store, events),
         new KubeletController(store, events),
-        new DisruptionBudgetController(store));
+        new DisruptionBudgetController(store),
+        new KarpenterController(store, events));
     store.addListener(e -> controllers.forEach(c -> c.enqueue(e)));
   }
 

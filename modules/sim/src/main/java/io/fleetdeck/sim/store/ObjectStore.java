@@ -234,7 +234,8 @@ public final class ObjectStore {
       ObjectNode before = current.tree();
       ObjectNode after = mutation.apply(before.deepCopy());
       Json.with(after, "metadata").put("resourceVersion", current.resourceVersion() + "");
-      if (after.equals(before)) {
+      // Compare as JSON text: trees differ on number node types (int vs long) that serialize alike.
+      if (java.util.Arrays.equals(Json.bytes(after), current.json())) {
         return current;
       }
       if (type != ResourceCatalog.PODS && !after.path("spec").equals(before.path("spec"))) {
@@ -243,6 +244,13 @@ public final class ObjectStore {
       long rv = ++resourceVersion;
       Json.with(after, "metadata").put("resourceVersion", Long.toString(rv));
       StoredObject stored = StoredObject.of(type, after, rv);
+      if (stored.terminating() && type != ResourceCatalog.PODS && after.path("metadata").path("finalizers").isEmpty()) {
+        // The last finalizer is gone from an object being deleted: now it goes (pods wait for the kubelet).
+        ts.objects.remove(key);
+        unindex(ts, current);
+        emit(ts, new WatchEvent(WatchEvent.DELETED, stored, null));
+        return stored;
+      }
       put(ts, current, stored);
       emit(ts, new WatchEvent(WatchEvent.MODIFIED, stored, current));
       return stored;
