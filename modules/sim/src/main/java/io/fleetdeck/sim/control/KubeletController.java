@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The kubelets of all nodes: bound pods start Running on Ready nodes; pods marked for deletion stop
@@ -26,6 +27,7 @@ final class KubeletController implements Controller {
   private final EventRecorder events;
   private final Map<String, Long> startAt = new ConcurrentHashMap<>();
   private final Map<String, Long> removeAt = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<StoredObject> stopping = new ConcurrentLinkedQueue<>();
   private int podIpCounter;
 
   KubeletController(ObjectStore store, EventRecorder events) {
@@ -52,7 +54,9 @@ final class KubeletController implements Controller {
 
   private void track(StoredObject pod) {
     if (pod.terminating()) {
-      removeAt.computeIfAbsent(pod.key(), k -> System.currentTimeMillis() + grace(pod));
+      if (removeAt.putIfAbsent(pod.key(), System.currentTimeMillis() + grace(pod)) == null && !pod.nodeName().isEmpty()) {
+        stopping.add(pod);
+      }
     } else if (!pod.nodeName().isEmpty() && pod.phase().equals("Pending")) {
       startAt.putIfAbsent(pod.key(), System.currentTimeMillis() + START_MILLIS);
     }
@@ -66,6 +70,10 @@ final class KubeletController implements Controller {
   @Override
   public void reconcile() {
     long now = System.currentTimeMillis();
+    for (StoredObject pod; (pod = stopping.poll()) != null; ) {
+      events.record(pod, "Normal", "Killing", "Stopping container "
+          + pod.tree().path("spec").path("containers").path(0).path("name").asText(), "kubelet");
+    }
     for (Iterator<Map.Entry<String, Long>> it = removeAt.entrySet().iterator(); it.hasNext(); ) {
       Map.Entry<String, Long> e = it.next();
       if (e.getValue() <= now) {
