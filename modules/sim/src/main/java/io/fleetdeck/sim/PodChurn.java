@@ -58,6 +58,7 @@ final class PodChurn implements AutoCloseable {
     owed += perTick;
     while (owed >= 1) {
       owed -= 1;
+      // Re-read the running sessions now and then: pods come and go under drains and scaling.
       if (sessions.isEmpty() || random.nextInt(500) == 0) {
         sessions = store.all(ResourceCatalog.PODS, "streaming").stream()
             .filter(p -> p.phase().equals("Running") && !p.terminating()).toList();

@@ -14,6 +14,7 @@ import java.util.List;
 
 /** Plain CRUD on a resource (and its status subresource, which shares the object here). */
 final class ResourceHandler {
+  private static final ResourceCatalog CATALOG = new ResourceCatalog();
   private final ObjectStore store;
 
   ResourceHandler(ObjectStore store) {
@@ -102,7 +103,7 @@ final class ResourceHandler {
   }
 
   private void deleteNamespaceContents(String namespace) {
-    for (ResourceType t : new ResourceCatalog().stored()) {
+    for (ResourceType t : CATALOG.stored()) {
       if (t.namespaced()) {
         for (StoredObject o : List.copyOf(store.all(t, namespace))) {
           store.delete(t, o.namespace(), o.name());

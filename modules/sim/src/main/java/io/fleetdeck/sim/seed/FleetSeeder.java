@@ -1,6 +1,7 @@
 package io.fleetdeck.sim.seed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetdeck.sim.api.Binding;
 import io.fleetdeck.sim.control.AcceleratorCapacity;
 import io.fleetdeck.sim.control.Pods;
 import io.fleetdeck.sim.store.Json;
@@ -220,7 +221,7 @@ public final class FleetSeeder {
     int matching = out.get(ResourceCatalog.NODEPOOLS).stream()
         .filter(p -> p.path("metadata").path("name").asText().equals(pool.nodePool))
         .mapToInt(p -> p.path("status").path("resources").path("nodes").asInt()).sum();
-    io.fleetdeck.sim.api.Binding.setCondition(pod, "PodScheduled", "False", "Unschedulable",
+    Binding.setCondition(pod, "PodScheduled", "False", "Unschedulable",
         "0/" + poolNodes + " nodes are available: " + matching + " Insufficient " + pool.resource() + ", "
             + (poolNodes - matching) + " node(s) didn't match Pod's node affinity/selector. preemption: 0/"
             + poolNodes + " nodes are available: " + matching + " No preemption victims found for incoming pod, "
