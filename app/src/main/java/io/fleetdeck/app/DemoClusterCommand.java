@@ -25,10 +25,19 @@ final class DemoClusterCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed of the fleet (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--session-fill", paramLabel = "SHARE", defaultValue = "0.85",
+            description = "Share of free slices that carry stream sessions (default: ${DEFAULT-VALUE}; "
+                    + "0.4 on 5,000 nodes gives about 50,000 sessions).")
+    double sessionFill;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (nodes < 1 || sessionFill < 0 || sessionFill > 1) {
+            System.err.println("demo-cluster: --nodes must be at least 1 and --session-fill between 0 and 1");
+            return 2;
+        }
         long t0 = System.nanoTime();
-        DemoCluster demo = DemoCluster.start(new DemoOptions(nodes, port, kubeconfig, seed, true));
+        DemoCluster demo = DemoCluster.start(new DemoOptions(nodes, port, kubeconfig, seed, true), sessionFill);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.close();

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PodChurn implements AutoCloseable {
     /** An update in flight: which value the pod must show, and when it was sent. */
-    record Sent(int restarts, long sentNanos) {
+    record Sent(int restarts, long sentNanos, long ackedNanos) {
     }
 
     final Map<String, Sent> pending = new ConcurrentHashMap<>();
@@ -55,10 +55,13 @@ final class PodChurn implements AutoCloseable {
         Thread.ofVirtual().start(() -> {
             try {
                 long t = System.nanoTime();
-                pending.put(uid, new Sent(value, t));
+                Sent s = new Sent(value, t, Long.MAX_VALUE);
+                pending.put(uid, s);
                 client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
                         .patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"replace\",\"path\":"
                                 + "\"/status/containerStatuses/0/restartCount\",\"value\":" + value + "}]");
+                // The server has committed the change (and emitted its watch event) when the PATCH answers.
+                pending.replace(uid, s, new Sent(value, t, System.nanoTime()));
                 sent.incrementAndGet();
             } catch (RuntimeException e) {
                 pending.remove(uid);

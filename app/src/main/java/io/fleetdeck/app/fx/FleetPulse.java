@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * a burst of watch events never queues more than one UI task.
  */
 public final class FleetPulse implements AutoCloseable {
-    public static final long DEFAULT_PERIOD_MS = 150;
+    public static final long DEFAULT_PERIOD_MS = 100;
     /** Even with nothing new, the status bar's "updated N s ago" needs a tick now and then. */
     private static final long IDLE_TICK_MS = 1000;
 

@@ -47,6 +47,7 @@ public final class MainViewModel implements AutoCloseable {
     private final StringProperty totalsText = new SimpleStringProperty(this, "totalsText", "");
     private final StringProperty serverText = new SimpleStringProperty(this, "serverText", "");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final io.fleetdeck.app.fx.PulseStats pulseStats = new io.fleetdeck.app.fx.PulseStats();
     private ClusterSession session;
     private FleetPulse pulse;
     private long generation;
@@ -153,6 +154,20 @@ public final class MainViewModel implements AutoCloseable {
 
     /** One pulse: rows, details and the status bar. Runs on the UI thread. */
     public void applyDelta(FleetDelta delta) {
+        long started = System.nanoTime();
+        try {
+            applyNow(delta);
+        } finally {
+            pulseStats.record(System.nanoTime() - started);
+        }
+    }
+
+    /** Time spent applying pulses on the UI thread (read it on the UI thread). */
+    public io.fleetdeck.app.fx.PulseStats pulseStats() {
+        return pulseStats;
+    }
+
+    private void applyNow(FleetDelta delta) {
         nodes.apply(delta);
         details.onDelta(delta);
         ConnectionStatus c = delta.connection();

@@ -41,7 +41,7 @@ public final class Fleets {
     public static PodInfo session(String name, String node) {
         return new PodInfo("uid-" + name, "streaming", name, node, PodPhase.RUNNING, false, "ReplicaSet",
                 "live-1080p-t4", Map.of(FleetLabels.GPU_RESOURCE, 1L), "channel-" + name, null, 25,
-                Instant.parse("2026-11-22T00:00:00Z"), null, null, 0, false);
+                Instant.parse("2026-11-22T00:00:00Z"), null, null, 0, false, Map.of());
     }
 
     /** {@code nodes} T4 nodes over three zones, the first two with sessions, "gpu-002" cordoned. */

@@ -34,7 +34,6 @@ final class FleetChangePump {
     private final FleetSink sink;
     private final PodMapper podMapper;
     private final Supplier<ConnectionStatus> health;
-    private final Runnable onNodesSynced;
     private final Duration pulse;
     private final Duration healthEvery;
 
@@ -46,12 +45,10 @@ final class FleetChangePump {
     private volatile boolean podsSynced;
     private Thread thread;
 
-    FleetChangePump(FleetSink sink, PodMapper podMapper, Supplier<ConnectionStatus> health, Runnable onNodesSynced,
-                    Duration pulse, Duration healthEvery) {
+    FleetChangePump(FleetSink sink, PodMapper podMapper, Supplier<ConnectionStatus> health, Duration pulse, Duration healthEvery) {
         this.sink = sink;
         this.podMapper = podMapper;
         this.health = health;
-        this.onNodesSynced = onNodesSynced;
         this.pulse = pulse;
         this.healthEvery = healthEvery;
     }
@@ -102,17 +99,20 @@ final class FleetChangePump {
                 if (!batch.isEmpty()) {
                     sink.apply(batch);
                 }
+                boolean justSynced = false;
                 if (nodesReady && !nodesSynced) {
                     nodesSynced = true;
+                    justSynced = true;
                     sink.synced(FleetSink.SyncedKind.NODES);
-                    onNodesSynced.run();
                 }
                 if (podsReady && !podsSynced) {
                     podsSynced = true;
+                    justSynced = true;
                     sink.synced(FleetSink.SyncedKind.PODS);
                 }
                 long now = System.nanoTime();
-                if (now - nextHealth >= 0) {
+                // A finished list changes what the status bar says: tell it now, not at the next health tick.
+                if (justSynced || now - nextHealth >= 0) {
                     sink.connection(health.get());
                     nextHealth = now + healthEvery.toNanos();
                 }

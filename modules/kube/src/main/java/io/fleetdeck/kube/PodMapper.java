@@ -55,7 +55,8 @@ public final class PodMapper {
                 unschedulable ? scheduled.getReason() : null,
                 unschedulable ? scheduled.getMessage() : null,
                 restarts(status.getContainerStatuses()),
-                annotations.containsKey(FleetLabels.MIRROR_POD));
+                annotations.containsKey(FleetLabels.MIRROR_POD),
+                spec.getNodeSelector());
     }
 
     /**

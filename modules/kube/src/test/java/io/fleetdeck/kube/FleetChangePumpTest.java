@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FleetChangePumpTest {
     private final FleetChangePump pump = new FleetChangePump(new RecordingSink(),
-            new PodMapper(AcceleratorPatterns.defaults()), () -> ConnectionStatus.live(Instant.now()), () -> { },
+            new PodMapper(AcceleratorPatterns.defaults()), () -> ConnectionStatus.live(Instant.now()),
             Duration.ofMillis(50), Duration.ofSeconds(1));
 
     @Test
