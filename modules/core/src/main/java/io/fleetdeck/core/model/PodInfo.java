@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The parts of a Pod FleetDeck needs, kept small because a fleet has tens of thousands of them.
- * {@code acceleratorRequests} holds only GPU/FPGA resources (requests, or limits where requests are absent).
+ * {@code acceleratorRequests} holds only GPU/FPGA resources (requests, or limits where requests are absent);
+ * {@code nodeSelector} is {@code spec.nodeSelector}, which tells what kind of node a pending session waits for.
  */
 public record PodInfo(
         String uid,
@@ -24,10 +25,12 @@ public record PodInfo(
         String pendingReason,
         String pendingMessage,
         int restarts,
-        boolean mirror) {
+        boolean mirror,
+        Map<String, String> nodeSelector) {
 
     public PodInfo {
         acceleratorRequests = Map.copyOf(acceleratorRequests);
+        nodeSelector = nodeSelector == null ? Map.of() : Map.copyOf(nodeSelector);
     }
 
     public boolean isBound() {

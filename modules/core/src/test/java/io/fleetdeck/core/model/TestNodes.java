@@ -31,12 +31,12 @@ public final class TestNodes {
 
     public static PodInfo session(String uid, String node, String resource, long amount) {
         return new PodInfo(uid, "streaming", "enc-" + uid, node, PodPhase.RUNNING, false, "ReplicaSet", "enc",
-                Map.of(resource, amount), "channel-" + uid, null, 25, Instant.EPOCH, null, null, 0, false);
+                Map.of(resource, amount), "channel-" + uid, null, 25, Instant.EPOCH, null, null, 0, false, Map.of());
     }
 
     public static PodInfo pending(String uid, String resource) {
         return new PodInfo(uid, "streaming", "enc-" + uid, null, PodPhase.PENDING, false, "ReplicaSet", "enc",
                 Map.of(resource, 1L), "channel-" + uid, null, 25, Instant.EPOCH, "Unschedulable",
-                "0/3 nodes are available", 0, false);
+                "0/3 nodes are available", 0, false, Map.of());
     }
 }

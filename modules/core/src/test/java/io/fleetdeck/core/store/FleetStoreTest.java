@@ -62,7 +62,7 @@ class FleetStoreTest {
         PodInfo p = TestNodes.session("p1", "g1", FleetLabels.GPU_RESOURCE, 1);
         PodInfo done = new PodInfo(p.uid(), p.namespace(), p.name(), p.nodeName(), PodPhase.SUCCEEDED, false,
                 p.ownerKind(), p.ownerName(), p.acceleratorRequests(), p.streamName(), null, 25, p.created(), null,
-                null, 0, false);
+                null, 0, false, Map.of());
         store.apply(List.of(up(done)));
         assertThat(store.takeDelta().changed().getFirst().slicesUsed()).isZero();
     }
@@ -124,7 +124,7 @@ class FleetStoreTest {
         store.apply(List.of(up(TestNodes.gpuNode("g1", "Tesla-T4", 1, 28)),
                 up(TestNodes.session("s", "g1", FleetLabels.GPU_RESOURCE, 1)),
                 up(new PodInfo("d", "monitoring", "dcgm-exporter-abc", "g1", PodPhase.RUNNING, false, "DaemonSet",
-                        "dcgm-exporter", Map.of(), null, null, 0, java.time.Instant.EPOCH, null, null, 0, false))));
+                        "dcgm-exporter", Map.of(), null, null, 0, java.time.Instant.EPOCH, null, null, 0, false, Map.of()))));
         assertThat(store.podsOn("g1")).extracting(PodInfo::uid).containsExactly("s", "d");
         assertThat(store.podsOn("nope")).isEmpty();
     }
