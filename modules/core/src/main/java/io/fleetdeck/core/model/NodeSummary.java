@@ -3,6 +3,8 @@ package io.fleetdeck.core.model;
 /**
  * Everything the nodes table shows for one node, computed from the node and the pods bound to it.
  * Immutable: the store makes a new one when the node or one of its pods changes.
+ * {@code slicesReserved}/{@code fpgaReserved} are the part of the used figures held by terminating pods:
+ * capacity that frees itself once they are gone.
  */
 public record NodeSummary(
         EncoderNode node,
@@ -21,7 +23,18 @@ public record NodeSummary(
         int pods,
         long maxPods,
         String osUpdate,
-        String driverProblem) {
+        String driverProblem,
+        long slicesReserved,
+        long fpgaReserved) {
+
+    /** The figures without reservations, as built before terminating pods were counted. */
+    public NodeSummary(EncoderNode node, NodeState state, String gpuProduct, int gpuCount, int gpuReplicas,
+                       String sliceResource, long slicesTotal, long slicesUsed, String fpgaResource, long fpgaCards,
+                       long fpgaTotal, long fpgaUsed, int sessions, int pods, long maxPods, String osUpdate,
+                       String driverProblem) {
+        this(node, state, gpuProduct, gpuCount, gpuReplicas, sliceResource, slicesTotal, slicesUsed, fpgaResource,
+                fpgaCards, fpgaTotal, fpgaUsed, sessions, pods, maxPods, osUpdate, driverProblem, 0, 0);
+    }
 
     public String name() {
         return node.name();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ public final class FleetStore implements FleetSink {
     private final Map<String, NodeLoad> loads = new HashMap<>();
     private final Map<String, PodInfo> pods = new HashMap<>();
     private final Map<String, Map<String, PodInfo>> podsByNode = new HashMap<>();
+    /** Unbound, non-terminated pods by uid, so the pending view never scans all pods. */
+    private final Map<String, PodInfo> pendingByUid = new LinkedHashMap<>();
     private final Set<String> dirty = new LinkedHashSet<>();
     private final Set<String> removed = new HashSet<>();
     private long version;
@@ -106,6 +109,7 @@ public final class FleetStore implements FleetSink {
         }
         if (!pod.isBound() && !pod.phase().isTerminated()) {
             pending++;
+            pendingByUid.put(pod.uid(), pod);
         }
         if (pod.isBound()) {
             podsByNode.computeIfAbsent(pod.nodeName(), n -> new HashMap<>()).put(pod.uid(), pod);
@@ -120,6 +124,7 @@ public final class FleetStore implements FleetSink {
         }
         if (!pod.isBound() && !pod.phase().isTerminated()) {
             pending--;
+            pendingByUid.remove(pod.uid());
         }
         if (pod.isBound()) {
             Map<String, PodInfo> onNode = podsByNode.get(pod.nodeName());
@@ -185,6 +190,17 @@ public final class FleetStore implements FleetSink {
         }
         List<PodInfo> list = new ArrayList<>(onNode.values());
         list.sort(Comparator.comparing((PodInfo p) -> !p.isSession()).thenComparing(PodInfo::key));
+        return list;
+    }
+
+    /**
+     * The pods not yet bound to a node and not terminated (as counted by {@link FleetTotals#pendingPods()}),
+     * oldest first; read from an index, so cheap even with tens of thousands of pods.
+     */
+    public synchronized List<PodInfo> pendingPods() {
+        List<PodInfo> list = new ArrayList<>(pendingByUid.values());
+        list.sort(Comparator.comparing(PodInfo::created, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(PodInfo::key));
         return list;
     }
 

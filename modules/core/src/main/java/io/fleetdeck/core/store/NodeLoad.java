@@ -10,6 +10,8 @@ final class NodeLoad {
     int pods;
     int sessions;
     final Map<String, Long> requested = new HashMap<>(4);
+    /** Requests of terminating pods: still held (the scheduler counts them) but about to be freed. */
+    final Map<String, Long> reserved = new HashMap<>(2);
 
     void add(PodInfo pod, int sign) {
         if (!pod.holdsResources()) {
@@ -21,10 +23,17 @@ final class NodeLoad {
         }
         for (var e : pod.acceleratorRequests().entrySet()) {
             requested.merge(e.getKey(), sign * e.getValue(), Long::sum);
+            if (pod.terminating()) {
+                reserved.merge(e.getKey(), sign * e.getValue(), Long::sum);
+            }
         }
     }
 
     long requested(String resource) {
         return resource == null ? 0 : requested.getOrDefault(resource, 0L);
+    }
+
+    long reserved(String resource) {
+        return resource == null ? 0 : reserved.getOrDefault(resource, 0L);
     }
 }

@@ -57,7 +57,8 @@ final class NodeSummaries {
                 fpgaResource == null ? 0 : Math.max(node.capacityCount(fpgaResource), fpgaTotal), fpgaTotal,
                 load.requested(fpgaResource),
                 load.sessions, load.pods, node.allocatableCount("pods"), OsUpdateState.describe(node),
-                driverProblem(node, product, gpuCount, sliceResource, slicesTotal, fpgaResource, fpgaTotal));
+                driverProblem(node, product, gpuCount, sliceResource, slicesTotal, fpgaResource, fpgaTotal),
+                load.reserved(sliceResource), load.reserved(fpgaResource));
     }
 
     /**
