@@ -123,7 +123,19 @@ class MainViewModelTest {
         }
 
         @Override
-        public void recordAction(String nodeName, String reason, String message) {
+        public void recordAction(io.fleetdeck.core.cluster.ObjectRef target, String reason, String message) {
+        }
+
+        @Override
+        public io.fleetdeck.core.cluster.ConfigMapData readConfigMap(String namespace, String name)
+                throws ClusterException {
+            throw new ClusterException(ClusterException.Kind.NOT_FOUND, "ConfigMap " + name + " not found");
+        }
+
+        @Override
+        public io.fleetdeck.core.cluster.ConfigMapData replaceConfigMapData(
+                io.fleetdeck.core.cluster.ConfigMapData edited) throws ClusterException {
+            throw new ClusterException(ClusterException.Kind.NOT_FOUND, "ConfigMap " + edited.name() + " not found");
         }
 
         @Override

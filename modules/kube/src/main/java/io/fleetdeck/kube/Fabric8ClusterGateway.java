@@ -1,5 +1,7 @@
 package io.fleetdeck.kube;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -16,6 +18,8 @@ import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fleetdeck.core.cluster.ClusterException;
+import io.fleetdeck.core.cluster.ConfigMapData;
+import io.fleetdeck.core.cluster.ObjectRef;
 import io.fleetdeck.core.cluster.ClusterException.Kind;
 import io.fleetdeck.core.cluster.ClusterGateway;
 import io.fleetdeck.core.cluster.ClusterTarget;
@@ -31,6 +35,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -257,13 +262,16 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
     }
 
     @Override
-    public void recordAction(String nodeName, String reason, String message) throws ClusterException {
+    public void recordAction(ObjectRef target, String reason, String message) throws ClusterException {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         String suffix = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+        // Events about cluster-scoped objects (nodes) live in "default", like the kubelet's.
+        String namespace = target.namespace() == null ? NodeEvents.NODE_EVENTS_NAMESPACE : target.namespace();
         Event event = new EventBuilder()
-                .withNewMetadata().withName(nodeName + "." + suffix).withNamespace(NodeEvents.NODE_EVENTS_NAMESPACE).endMetadata()
-                .withNewInvolvedObject().withApiVersion("v1").withKind("Node").withName(nodeName)
-                .withUid(nodeUid(nodeName)).endInvolvedObject()
+                .withNewMetadata().withName(target.name() + "." + suffix).withNamespace(namespace).endMetadata()
+                .withNewInvolvedObject().withApiVersion("v1").withKind(target.kind()).withName(target.name())
+                .withNamespace(target.namespace())
+                .withUid("Node".equals(target.kind()) ? nodeUid(target.name()) : null).endInvolvedObject()
                 .withType("Normal").withReason(reason).withMessage(message)
                 .withNewSource().withComponent(NodeEvents.COMPONENT).endSource()
                 .withReportingComponent(NodeEvents.COMPONENT)
@@ -271,10 +279,58 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
                 .withFirstTimestamp(now).withLastTimestamp(now).withCount(1)
                 .build();
         try {
-            client.v1().events().inNamespace(NodeEvents.NODE_EVENTS_NAMESPACE).resource(event).create();
+            client.v1().events().inNamespace(namespace).resource(event).create();
         } catch (KubernetesClientException e) {
-            throw errors.translate(e, "create events in namespace default", null);
+            throw errors.translate(e, "create events in namespace " + namespace, null);
         }
+    }
+
+    @Override
+    public ConfigMapData readConfigMap(String namespace, String name) throws ClusterException {
+        ConfigMap cm;
+        try {
+            cm = client.configMaps().inNamespace(namespace).withName(name).get();
+        } catch (KubernetesClientException e) {
+            throw errors.translate(e, "read configmap " + namespace + "/" + name, null);
+        }
+        if (cm == null) {
+            throw new ClusterException(Kind.NOT_FOUND, "ConfigMap " + namespace + "/" + name + " does not exist");
+        }
+        return toData(cm);
+    }
+
+    @Override
+    public ConfigMapData replaceConfigMapData(ConfigMapData edited) throws ClusterException {
+        // PUT with the resourceVersion that was read: the server refuses (409) if anyone wrote since.
+        ConfigMap cm = new ConfigMapBuilder()
+                .withNewMetadata().withNamespace(edited.namespace()).withName(edited.name())
+                .withResourceVersion(edited.resourceVersion()).endMetadata()
+                .withData(new java.util.TreeMap<>(edited.data()))
+                .build();
+        try {
+            ConfigMap current = client.configMaps().inNamespace(edited.namespace()).withName(edited.name()).get();
+            if (current == null) {
+                throw new ClusterException(Kind.NOT_FOUND, "ConfigMap " + edited.namespace() + "/" + edited.name()
+                        + " was deleted meanwhile");
+            }
+            // Keep its labels and annotations: only the data is ours to change.
+            cm.getMetadata().setLabels(current.getMetadata().getLabels());
+            cm.getMetadata().setAnnotations(current.getMetadata().getAnnotations());
+            cm.setBinaryData(current.getBinaryData());
+            return toData(client.configMaps().inNamespace(edited.namespace()).resource(cm).update());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                throw new ClusterException(Kind.CONFLICT, "ConfigMap " + edited.namespace() + "/" + edited.name()
+                        + " was changed by someone else since it was read (at resourceVersion "
+                        + edited.resourceVersion() + "); nothing was written. Reload it and apply the change again.", e);
+            }
+            throw errors.translate(e, "update configmap " + edited.namespace() + "/" + edited.name(), null);
+        }
+    }
+
+    private static ConfigMapData toData(ConfigMap cm) {
+        return new ConfigMapData(cm.getMetadata().getNamespace(), cm.getMetadata().getName(),
+                cm.getData() == null ? Map.of() : cm.getData(), cm.getMetadata().getResourceVersion());
     }
 
     /** From the informer's cache when it has the node; the uid is optional on an Event. */

@@ -105,7 +105,8 @@ final class FleetChangePump {
                     justSynced = true;
                     sink.synced(FleetSink.SyncedKind.NODES);
                 }
-                if (podsReady && !podsSynced) {
+                // Pods are listed alongside nodes; "pods synced" is only ever told after "nodes synced".
+                if (podsReady && nodesSynced && !podsSynced) {
                     podsSynced = true;
                     justSynced = true;
                     sink.synced(FleetSink.SyncedKind.PODS);

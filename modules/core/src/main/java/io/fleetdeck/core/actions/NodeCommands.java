@@ -4,6 +4,7 @@ import io.fleetdeck.core.audit.AuditEntry;
 import io.fleetdeck.core.audit.AuditLog;
 import io.fleetdeck.core.cluster.ClusterException;
 import io.fleetdeck.core.cluster.ClusterGateway;
+import io.fleetdeck.core.cluster.ObjectRef;
 
 import java.time.Clock;
 
@@ -34,7 +35,7 @@ public final class NodeCommands {
         }
         String eventNote = "";
         try {
-            gateway.recordAction(nodeName, cordoned ? "FleetDeckCordon" : "FleetDeckUncordon",
+            gateway.recordAction(ObjectRef.node(nodeName), cordoned ? "FleetDeckCordon" : "FleetDeckUncordon",
                     "Node " + action + "ed by " + user + " from FleetDeck");
         } catch (ClusterException e) {
             // The action itself succeeded; the local log keeps the record and says the Event is missing.

@@ -24,8 +24,17 @@ public interface ClusterGateway extends AutoCloseable {
     /** Recent Events about a node, newest first. */
     List<ClusterEvent> recentEvents(String nodeName) throws ClusterException;
 
-    /** Records an audited action as a Kubernetes Event on the node, so other operators see it. */
-    void recordAction(String nodeName, String reason, String message) throws ClusterException;
+    /** Records an audited action as a Kubernetes Event on the object, so other operators see it. */
+    void recordAction(ObjectRef target, String reason, String message) throws ClusterException;
+
+    /** Reads a ConfigMap; NOT_FOUND when it does not exist. */
+    ConfigMapData readConfigMap(String namespace, String name) throws ClusterException;
+
+    /**
+     * Writes new data to a ConfigMap if it is still at the read resourceVersion; CONFLICT (and nothing
+     * written) when someone changed it meanwhile. Returns the ConfigMap as written.
+     */
+    ConfigMapData replaceConfigMapData(ConfigMapData edited) throws ClusterException;
 
     @Override
     void close();
