@@ -2,12 +2,15 @@ package io.fleetdeck.core.capacity;
 
 import io.fleetdeck.core.model.NodeSummary;
 import io.fleetdeck.core.model.PodInfo;
+import io.fleetdeck.core.store.FleetDelta;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -88,6 +91,31 @@ public final class CapacityLedger {
         if (old != null) {
             addPending(old, -1);
         }
+    }
+
+    /** Applies a store delta: the changed rows replace their nodes' figures, removed nodes drop out. */
+    public void apply(FleetDelta delta) {
+        delta.changed().forEach(this::put);
+        delta.removed().forEach(this::remove);
+    }
+
+    /**
+     * Makes the pending demand match {@code pending} (e.g. {@code FleetStore.pendingPods()} on each pulse):
+     * pods no longer listed are dropped. Costs O(pending pods), which stay few next to the bound ones.
+     */
+    public void syncPending(Collection<PodInfo> pending) {
+        Set<String> listed = new HashSet<>(pending.size() * 2);
+        for (PodInfo pod : pending) {
+            listed.add(pod.uid());
+            putPending(pod);
+        }
+        byPendingUid.entrySet().removeIf(e -> {
+            if (listed.contains(e.getKey())) {
+                return false;
+            }
+            addPending(e.getValue(), -1);
+            return true;
+        });
     }
 
     /** One row per group, sorted by group name. */

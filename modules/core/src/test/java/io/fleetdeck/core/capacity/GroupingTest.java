@@ -56,6 +56,18 @@ class GroupingTest {
     }
 
     @Test
+    void vendorFpgaResourcesFollowTheConfiguredPatterns() {
+        for (String resource : new String[]{"fpga.intel.com/region-ce48969398f05f33946d560708be108a",
+                "amd.com/xilinx_u30_gen3x4_base_2-0", "xilinx.com/fpga-xilinx_u250"}) {
+            NodeSummary s = Fixtures.summary(Fixtures.fpga("v", resource, 2, "vt1.3xlarge"));
+            assertThat(Grouping.PRODUCT.keyOf(s)).isEqualTo("FPGA " + resource);
+        }
+        // Not an FPGA pattern: the node counts as having no accelerator.
+        NodeSummary other = Fixtures.summary(Fixtures.fpga("o", "example.com/widget", 2, "vt1.3xlarge"));
+        assertThat(Grouping.PRODUCT.keyOf(other)).isEqualTo(Grouping.NONE);
+    }
+
+    @Test
     void pendingFpgaPodGoesToItsFpgaProduct() {
         var pod = Fixtures.pending("f", Map.of("fpga.accelerator.vendorX", 1L), Map.of(), null, null);
         assertThat(Grouping.PRODUCT.keyOf(pod)).isEqualTo(Grouping.PRODUCT.keyOf(fpga));
