@@ -94,7 +94,7 @@ final class NodeTable {
                                                             java.util.function.ToIntFunction<NodeSummary> f) {
         TableColumn<NodeRow, NodeSummary> c = text(title, width, s -> String.valueOf(f.applyAsInt(s)),
                 Comparator.comparingInt(f));
-        c.setStyle("-fx-alignment: center-right;");
+        c.getStyleClass().add("numeric");
         return c;
     }
 

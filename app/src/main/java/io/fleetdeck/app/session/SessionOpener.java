@@ -1,5 +1,6 @@
 package io.fleetdeck.app.session;
 
+import io.fleetdeck.core.actions.ConfigMapCommands;
 import io.fleetdeck.core.actions.NodeCommands;
 import io.fleetdeck.core.audit.AuditLog;
 import io.fleetdeck.core.cluster.ClusterException;
@@ -49,6 +50,7 @@ public final class SessionOpener {
             gateway.close();
             throw e;
         }
-        return new ClusterSession(gateway, store, new NodeCommands(gateway, audit, user, Clock.systemUTC()));
+        return new ClusterSession(gateway, store, new NodeCommands(gateway, audit, user, Clock.systemUTC()),
+                new ConfigMapCommands(gateway, audit, user, Clock.systemUTC()));
     }
 }

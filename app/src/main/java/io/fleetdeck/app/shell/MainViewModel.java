@@ -39,6 +39,8 @@ public final class MainViewModel implements AutoCloseable {
     private final Supplier<TargetList> targetLister;
     private final NodesViewModel nodes = new NodesViewModel();
     private final NodeDetailsViewModel details;
+    private final io.fleetdeck.app.slices.SlicesViewModel slices = new io.fleetdeck.app.slices.SlicesViewModel(
+            io.fleetdeck.core.capacity.DensityTargets.defaults(), io.fleetdeck.core.capacity.CostTable.defaults());
     private final ObservableList<ClusterTarget> targets = FXCollections.observableArrayList();
     private final ObjectProperty<ClusterTarget> current = new SimpleObjectProperty<>(this, "current");
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(this, "state",
@@ -67,6 +69,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public NodeDetailsViewModel details() {
         return details;
+    }
+
+    public io.fleetdeck.app.slices.SlicesViewModel slices() {
+        return slices;
     }
 
     public ObservableList<ClusterTarget> targets() {
@@ -121,6 +127,7 @@ public final class MainViewModel implements AutoCloseable {
         long gen = ++generation;
         closeSession();
         nodes.clear();
+        slices.clear();
         details.setSource(null);
         current.set(target);
         error.set("");
@@ -169,6 +176,7 @@ public final class MainViewModel implements AutoCloseable {
 
     private void applyNow(FleetDelta delta) {
         nodes.apply(delta);
+        slices.apply(delta);
         details.onDelta(delta);
         ConnectionStatus c = delta.connection();
         state.set(c.state());

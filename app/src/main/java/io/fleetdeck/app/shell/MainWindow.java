@@ -80,6 +80,13 @@ public final class MainWindow extends BorderPane {
         nodesTab.setId("nodesTab");
         nodesTab.setClosable(false);
         TabPane tabs = new TabPane(nodesTab);
+        Tab slicesTab = new Tab("Slices", new io.fleetdeck.app.slices.SlicesView(vm.slices(), name -> {
+            tabs.getSelectionModel().select(nodesTab);
+            nodesView.selectNode(name);
+        }));
+        slicesTab.setId("slicesTab");
+        slicesTab.setClosable(false);
+        tabs.getTabs().add(slicesTab);
         tabs.setId("featureTabs");
         setCenter(tabs);
         setBottom(statusBar());

@@ -2,13 +2,14 @@ package io.fleetdeck.core.store;
 
 import io.fleetdeck.core.cluster.ConnectionStatus;
 import io.fleetdeck.core.model.NodeSummary;
+import io.fleetdeck.core.model.PodInfo;
 
 import java.util.List;
 import java.util.Set;
 
 /**
  * What changed since the previous delta: rows to update in place by node name, rows to remove,
- * and the fleet-wide figures for the status bar.
+ * the fleet-wide figures for the status bar, and the pending pods when they changed (null otherwise).
  */
 public record FleetDelta(
         long version,
@@ -17,7 +18,13 @@ public record FleetDelta(
         boolean nodesSynced,
         boolean podsSynced,
         ConnectionStatus connection,
-        FleetTotals totals) {
+        FleetTotals totals,
+        List<PodInfo> pending) {
+
+    /** Whether the pending pods changed in this delta ({@link #pending()} is null when they did not). */
+    public boolean pendingChanged() {
+        return pending != null;
+    }
 
     public boolean isEmpty() {
         return changed.isEmpty() && removed.isEmpty();

@@ -33,6 +33,7 @@ public final class FleetStore implements FleetSink {
     private final Map<String, PodInfo> pendingByUid = new LinkedHashMap<>();
     private final Set<String> dirty = new LinkedHashSet<>();
     private final Set<String> removed = new HashSet<>();
+    private boolean pendingChanged = true;
     private long version;
     private int sessions;
     private int pending;
@@ -110,6 +111,7 @@ public final class FleetStore implements FleetSink {
         if (!pod.isBound() && !pod.phase().isTerminated()) {
             pending++;
             pendingByUid.put(pod.uid(), pod);
+            pendingChanged = true;
         }
         if (pod.isBound()) {
             podsByNode.computeIfAbsent(pod.nodeName(), n -> new HashMap<>()).put(pod.uid(), pod);
@@ -125,6 +127,7 @@ public final class FleetStore implements FleetSink {
         if (!pod.isBound() && !pod.phase().isTerminated()) {
             pending--;
             pendingByUid.remove(pod.uid());
+            pendingChanged = true;
         }
         if (pod.isBound()) {
             Map<String, PodInfo> onNode = podsByNode.get(pod.nodeName());
@@ -157,7 +160,9 @@ public final class FleetStore implements FleetSink {
         dirty.clear();
         Set<String> gone = Set.copyOf(removed);
         removed.clear();
-        return new FleetDelta(version, changed, gone, nodesSynced, podsSynced, connection, totals());
+        List<PodInfo> pending = pendingChanged ? pendingPods() : null;
+        pendingChanged = false;
+        return new FleetDelta(version, changed, gone, nodesSynced, podsSynced, connection, totals(), pending);
     }
 
     private FleetTotals totals() {

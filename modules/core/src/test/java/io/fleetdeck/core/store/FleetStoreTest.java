@@ -120,6 +120,18 @@ class FleetStoreTest {
     }
 
     @Test
+    void pendingPodsComeWithTheDeltaOnlyWhenTheyChanged() {
+        store.apply(List.of(up(TestNodes.gpuNode("g1", "Tesla-T4", 1, 28)),
+                up(TestNodes.pending("x", FleetLabels.GPU_RESOURCE))));
+        FleetDelta first = store.takeDelta();
+        assertThat(first.pending()).extracting(PodInfo::uid).containsExactly("x");
+        store.apply(List.of(up(TestNodes.session("s", "g1", FleetLabels.GPU_RESOURCE, 1))));
+        assertThat(store.takeDelta().pendingChanged()).isFalse();
+        store.apply(List.of(up(TestNodes.session("x", "g1", FleetLabels.GPU_RESOURCE, 1))));
+        assertThat(store.takeDelta().pending()).isEmpty();
+    }
+
+    @Test
     void podsOnNodeListsSessionsFirst() {
         store.apply(List.of(up(TestNodes.gpuNode("g1", "Tesla-T4", 1, 28)),
                 up(TestNodes.session("s", "g1", FleetLabels.GPU_RESOURCE, 1)),

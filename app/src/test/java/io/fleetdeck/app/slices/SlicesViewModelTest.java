@@ -1,0 +1,85 @@
+package io.fleetdeck.app.slices;
+
+import io.fleetdeck.app.nodes.Fleets;
+import io.fleetdeck.core.capacity.CapacityRow;
+import io.fleetdeck.core.capacity.CostTable;
+import io.fleetdeck.core.capacity.DensityTargets;
+import io.fleetdeck.core.capacity.Grouping;
+import io.fleetdeck.core.capacity.PendingSessions;
+import io.fleetdeck.core.model.FleetLabels;
+import io.fleetdeck.core.model.PodInfo;
+import io.fleetdeck.core.model.PodPhase;
+import io.fleetdeck.core.store.FleetChange;
+import io.fleetdeck.core.store.FleetStore;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SlicesViewModelTest {
+    private final SlicesViewModel vm = new SlicesViewModel(DensityTargets.defaults(), CostTable.defaults());
+
+    static PodInfo pendingArm(String name) {
+        return new PodInfo("uid-" + name, "streaming", name, null, PodPhase.PENDING, false, "ReplicaSet", "live-arm",
+                Map.of(FleetLabels.GPU_RESOURCE, 1L), "channel-" + name, null, 25, Instant.EPOCH, "Unschedulable",
+                "0/6 nodes are available: 6 node(s) didn't match Pod's node affinity/selector.", 0, false,
+                Map.of(FleetLabels.ARCH, "arm64"));
+    }
+
+    @Test
+    void totalsPerProductFollowPodsAndCostPerSessionHour() {
+        FleetStore store = Fleets.store(6);
+        vm.apply(store.takeDelta());
+        CapacityRow t4 = vm.rows().getFirst();
+        assertThat(t4.group()).isEqualTo("Tesla-T4");
+        assertThat(t4.capacity()).isEqualTo(6 * 28);
+        assertThat(t4.used()).isEqualTo(3);
+        assertThat(t4.sessions()).isEqualTo(3);
+        assertThat(t4.dollarsPerSessionHour()).isCloseTo(6 * 0.752 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(vm.fleetProperty().get().free()).isEqualTo(6 * 28 - 3);
+
+        store.apply(List.of(new FleetChange.PodUpserted(Fleets.session("enc-new", "gpu-004"))));
+        vm.apply(store.takeDelta());
+        assertThat(vm.rows().getFirst().used()).isEqualTo(4);
+        assertThat(vm.costRows()).extracting(CapacityRow::group).containsExactly("g4dn.2xlarge");
+        assertThat(vm.costRows().getFirst().sessionsAtTarget()).isEqualTo(6 * 28);
+    }
+
+    @Test
+    void regroupingRecomputesAndSelectingAGroupFiltersItsNodes() {
+        FleetStore store = Fleets.store(6);
+        vm.apply(store.takeDelta());
+        vm.groupingProperty().set(Grouping.NODEPOOL);
+        assertThat(vm.rows()).extracting(CapacityRow::group).containsExactly("gpu-t4");
+        assertThat(vm.groupNodes()).hasSize(6);
+        vm.selectedGroupProperty().set("gpu-t4");
+        assertThat(vm.groupNodes()).hasSize(6);
+        vm.selectedGroupProperty().set("gpu-a10g");
+        assertThat(vm.groupNodes()).isEmpty();
+        vm.selectedGroupProperty().set(null);
+        assertThat(vm.groupNodes()).hasSize(6);
+    }
+
+    @Test
+    void pendingSessionsAreExplainedWithTheDemandThatWouldPlaceThem() {
+        FleetStore store = Fleets.store(2);
+        store.apply(List.of(new FleetChange.PodUpserted(pendingArm("arm-1")),
+                new FleetChange.PodUpserted(pendingArm("arm-2"))));
+        vm.apply(store.takeDelta());
+        assertThat(vm.pending()).extracting(p -> p.reason())
+                .containsOnly(PendingSessions.Reason.ARCH_MISMATCH);
+        assertThat(vm.demand()).singleElement().satisfies(d -> {
+            assertThat(d.amount()).isEqualTo(2);
+            assertThat(d.text()).contains("nvidia.com/gpu").contains("kubernetes.io/arch=arm64");
+        });
+        vm.groupingProperty().set(Grouping.ARCH);
+        assertThat(vm.rows()).extracting(CapacityRow::group).contains("amd64", "arm64");
+        CapacityRow arm = vm.rows().stream().filter(r -> r.group().equals("arm64")).findFirst().orElseThrow();
+        assertThat(arm.pending()).isEqualTo(2);
+        assertThat(arm.capacity()).isZero();
+        assertThat(arm.isShortOfCapacity()).isTrue();
+    }
+}
