@@ -99,6 +99,24 @@ final class ConfigChanges {
         return String.join("\n", lines);
     }
 
+    /** "3 nodes affected: 84 → 90 slices, 30 in use, no sessions displaced, 3 oversubscribed after." */
+    static String impactText(TimeSlicingImpact impact) {
+        TimeSlicingImpact.PoolImpact t = impact.total();
+        String text = plural(t.nodes(), "node") + " affected: " + t.slicesBefore() + " → " + t.slicesAfter()
+                + " slices, " + t.used() + " in use, "
+                + (t.displaced() == 0 ? "no sessions displaced" : plural(t.displaced(), "session") + " displaced")
+                + ", " + t.oversubscribedAfter() + " oversubscribed after.";
+        if (!impact.invalidConfigs().isEmpty()) {
+            text += " Invalid, so not counted: " + String.join(", ", impact.invalidConfigs().keySet()) + ".";
+        }
+        return text;
+    }
+
+    /** Nodes worth listing: slices, displaced sessions or the density verdict change. */
+    static boolean changes(TimeSlicingImpact.NodeImpact n) {
+        return n.slicesBefore() != n.slicesAfter() || n.displaced() > 0 || n.verdictBefore() != n.verdictAfter();
+    }
+
     static boolean makesOversubscribed(TimeSlicingImpact.NodeImpact n) {
         return n.verdictAfter() == DensityVerdict.OVERSUBSCRIBED
                 && (n.verdictBefore() != DensityVerdict.OVERSUBSCRIBED || n.slicesAfter() > n.slicesBefore());

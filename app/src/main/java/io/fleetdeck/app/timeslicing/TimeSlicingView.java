@@ -150,7 +150,14 @@ public final class TimeSlicingView extends BorderPane {
         });
         // The "edited" marker and node counts are not part of the items, so redraw the cells when they change.
         vm.editedKeys().addListener((SetChangeListener<String>) c -> list.refresh());
-        vm.keys().addListener((ListChangeListener<String>) c -> list.refresh());
+        vm.keys().addListener((ListChangeListener<String>) c -> {
+            // A reload replaces the items, which clears the list's selection but not the view-model's.
+            String key = vm.selectedKeyProperty().get();
+            if (key != null && vm.keys().contains(key)) {
+                list.getSelectionModel().select(key);
+            }
+            list.refresh();
+        });
         return list;
     }
 

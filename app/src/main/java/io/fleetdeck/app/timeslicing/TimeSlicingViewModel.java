@@ -411,17 +411,8 @@ public final class TimeSlicingViewModel {
             pools.add(result.total());
         }
         impactPools.setAll(pools);
-        impactNodes.setAll(result.nodes().stream().filter(n -> n.slicesBefore() != n.slicesAfter()
-                || n.displaced() > 0 || n.verdictBefore() != n.verdictAfter()).toList());
-        TimeSlicingImpact.PoolImpact t = result.total();
-        String text = ConfigChanges.plural(t.nodes(), "node") + " affected: " + t.slicesBefore() + " → "
-                + t.slicesAfter() + " slices, " + t.used() + " in use, "
-                + (t.displaced() == 0 ? "no sessions displaced" : ConfigChanges.plural(t.displaced(), "session")
-                + " displaced") + ", " + t.oversubscribedAfter() + " oversubscribed after.";
-        if (!result.invalidConfigs().isEmpty()) {
-            text += " Invalid (not counted): " + String.join(", ", result.invalidConfigs().keySet()) + ".";
-        }
-        impactText.set(text);
+        impactNodes.setAll(result.nodes().stream().filter(ConfigChanges::changes).toList());
+        impactText.set(ConfigChanges.impactText(result));
     }
 
     private void refreshApplyDisabled() {

@@ -81,5 +81,6 @@ class TimeSlicingViewTest {
         assertThat(robot.lookup("#configMessage").queryAs(Label.class).getText())
                 .isEqualTo("Applied: t4-28: replicas 28 → 30.");
         assertThat(apply.isDisabled()).isTrue();
+        assertThat(keys.getSelectionModel().getSelectedItem()).as("still selected after the reload").isEqualTo("t4-28");
     }
 }
