@@ -219,7 +219,8 @@ public final class TimeSlicingViewModel {
                         + " and name the device plugin was installed with.");
             } else {
                 refreshApplyDisabled();
-                message.set("Could not load " + ns + "/" + n + ": " + error.getMessage());
+                message.set((afterMessage != null ? afterMessage + " " : "") + "Could not load " + ns + "/" + n + ": "
+                        + error.getMessage());
             }
         });
     }
