@@ -246,7 +246,7 @@ public final class FleetBenchmark {
         return String.format(Locale.ROOT, "%.2f × kubectl (target ≤ %.2f)", r, target);
     }
 
-    private static void print(List<String[]> rows) {
+    static void print(List<String[]> rows) {
         int w0 = 10;
         int w1 = 10;
         for (String[] r : rows) {

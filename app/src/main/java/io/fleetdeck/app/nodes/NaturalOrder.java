@@ -3,8 +3,8 @@ package io.fleetdeck.app.nodes;
 import java.util.Comparator;
 
 /** Orders "ip-10-0-0-4" before "ip-10-0-0-10": runs of digits compare as numbers. */
-final class NaturalOrder implements Comparator<String> {
-    static final NaturalOrder INSTANCE = new NaturalOrder();
+public final class NaturalOrder implements Comparator<String> {
+    public static final NaturalOrder INSTANCE = new NaturalOrder();
 
     private NaturalOrder() {
     }

@@ -39,6 +39,7 @@ public final class MainViewModel implements AutoCloseable {
     private final Supplier<TargetList> targetLister;
     private final NodesViewModel nodes = new NodesViewModel();
     private final NodeDetailsViewModel details;
+    private final io.fleetdeck.app.timeslicing.TimeSlicingViewModel timeSlicing;
     private final io.fleetdeck.app.slices.SlicesViewModel slices = new io.fleetdeck.app.slices.SlicesViewModel(
             io.fleetdeck.core.capacity.DensityTargets.defaults(), io.fleetdeck.core.capacity.CostTable.defaults());
     private final ObservableList<ClusterTarget> targets = FXCollections.observableArrayList();
@@ -61,6 +62,9 @@ public final class MainViewModel implements AutoCloseable {
         this.opener = opener;
         this.targetLister = targetLister;
         this.details = new NodeDetailsViewModel(tasks);
+        this.timeSlicing = new io.fleetdeck.app.timeslicing.TimeSlicingViewModel(tasks,
+                io.fleetdeck.core.capacity.DensityTargets.defaults(),
+                () -> nodes.rows().stream().map(io.fleetdeck.app.nodes.NodeRow::summary).toList());
     }
 
     public NodesViewModel nodes() {
@@ -73,6 +77,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public io.fleetdeck.app.slices.SlicesViewModel slices() {
         return slices;
+    }
+
+    public io.fleetdeck.app.timeslicing.TimeSlicingViewModel timeSlicing() {
+        return timeSlicing;
     }
 
     public ObservableList<ClusterTarget> targets() {
@@ -129,6 +137,7 @@ public final class MainViewModel implements AutoCloseable {
         nodes.clear();
         slices.clear();
         details.setSource(null);
+        timeSlicing.setCommands(null);
         current.set(target);
         error.set("");
         totalsText.set("");
@@ -143,6 +152,7 @@ public final class MainViewModel implements AutoCloseable {
             session = opened;
             serverText.set(opened.gateway().serverUrl());
             details.setSource(sourceFor(opened));
+            timeSlicing.setCommands(opened.configMaps());
             // A delta posted just before a switch must not paint the old cluster into the new view.
             pulse = new FleetPulse(opened.store(), uiExecutor, d -> {
                 if (gen == generation) {

@@ -87,6 +87,19 @@ public final class MainWindow extends BorderPane {
         slicesTab.setId("slicesTab");
         slicesTab.setClosable(false);
         tabs.getTabs().add(slicesTab);
+        Tab timeSlicingTab = new Tab("Time-slicing", new io.fleetdeck.app.timeslicing.TimeSlicingView(vm.timeSlicing()));
+        timeSlicingTab.setId("timeSlicingTab");
+        timeSlicingTab.setClosable(false);
+        tabs.getTabs().add(timeSlicingTab);
+        // The device-plugin ConfigMap is read when the operator first opens the editor on a cluster.
+        Runnable loadIfShown = () -> {
+            if (timeSlicingTab.isSelected() && vm.timeSlicing().loadedProperty().get() == null
+                    && vm.timeSlicing().connectedProperty().get() && !vm.timeSlicing().busyProperty().get()) {
+                vm.timeSlicing().load();
+            }
+        };
+        timeSlicingTab.setOnSelectionChanged(e -> loadIfShown.run());
+        vm.timeSlicing().connectedProperty().addListener((o, a, b) -> loadIfShown.run());
         tabs.setId("featureTabs");
         setCenter(tabs);
         setBottom(statusBar());

@@ -93,7 +93,9 @@ public final class SlicesView extends BorderPane {
         t.getColumns().add(num("Capacity", CapacityRow::capacity));
         t.getColumns().add(num("Used", CapacityRow::used));
         t.getColumns().add(num("Free", CapacityRow::free));
-        t.getColumns().add(num("Terminating", CapacityRow::reserved));
+        TableColumn<CapacityRow, Number> freeing = num("Terminating", CapacityRow::reserved);
+        freeing.setPrefWidth(100);
+        t.getColumns().add(freeing);
         t.getColumns().add(num("Pending", CapacityRow::pending));
         t.getColumns().add(num("Sessions", CapacityRow::sessions));
         t.getColumns().add(col("$/h", 80, r -> Money.perHour(r.dollarsPerHour())));

@@ -164,7 +164,7 @@ public final class SlicesViewModel {
                     all.add(s);
                 }
             }
-            all.sort(Comparator.comparing(NodeSummary::name));
+            all.sort(Comparator.comparing(NodeSummary::name, io.fleetdeck.app.nodes.NaturalOrder.INSTANCE));
             acceleratorNodes.setAll(all);
             nodeIndex.clear();
             for (int i = 0; i < all.size(); i++) {

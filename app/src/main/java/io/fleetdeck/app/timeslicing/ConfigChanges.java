@@ -92,7 +92,7 @@ final class ConfigChanges {
                     + " would no longer fit and stay pending until capacity frees up.");
         }
         if (oversubscribed > 0) {
-            lines.add(plural(oversubscribed, "node") + " would be OVERSUBSCRIBED: more slices per GPU than NVENC"
+            lines.add(plural(oversubscribed, "node") + " would be over-subscribed: more slices per GPU than NVENC"
                     + " can encode, so frame drops are expected.");
         }
         lines.add("Apply anyway?");

@@ -71,7 +71,7 @@ class TimeSlicingViewModelTest {
         assertThat(vm.applyDisabledProperty().get()).isFalse();
         assertThat(vm.changeSummary()).isEqualTo("t4-28: replicas 28 → 30");
         assertThat(vm.confirmationNeeded()).isTrue();
-        assertThat(vm.confirmationText()).contains("3 nodes would be OVERSUBSCRIBED");
+        assertThat(vm.confirmationText()).contains("3 nodes would be over-subscribed");
 
         vm.textProperty().set(config(28));
         assertThat(vm.editedKeys()).as("back to the loaded text is no edit").isEmpty();

@@ -76,7 +76,7 @@ class TimeSlicingViewTest {
         assertThat(robot.lookup("28 → 30").tryQuery()).isPresent();
 
         robot.push(KeyCode.CONTROL, KeyCode.S);
-        assertThat(asked).singleElement().asString().contains("OVERSUBSCRIBED");
+        assertThat(asked).singleElement().asString().contains("over-subscribed");
         assertThat(cluster.current().data().get("t4-28")).isEqualTo(config(30));
         assertThat(robot.lookup("#configMessage").queryAs(Label.class).getText())
                 .isEqualTo("Applied: t4-28: replicas 28 → 30.");
