@@ -124,11 +124,11 @@ public final class SlicesView extends BorderPane {
         t.getColumns().add(num("Nodes", r -> r.nodes()));
         t.getColumns().add(col("$/h per node", 100, r -> r.nodes() == 0 ? "—"
                 : Money.perHour(vm.costs().dollarsPerHour(r.group()).orElse(0))));
-        t.getColumns().add(num("Sessions at target", CapacityRow::sessionsAtTarget));
-        t.getColumns().add(col("$/session-h at target", 140, r -> r.sessionsAtTarget() == 0 ? "—"
+        t.getColumns().add(wide(num("Sessions at target", CapacityRow::sessionsAtTarget), 130));
+        t.getColumns().add(col("$/session-h at target", 160, r -> r.sessionsAtTarget() == 0 ? "—"
                 : Money.perSessionHour(r.dollarsPerHour() / r.sessionsAtTarget())));
-        t.getColumns().add(num("Sessions placed", CapacityRow::sessions));
-        t.getColumns().add(col("$/session-h placed", 130, r -> Money.perSessionHour(r.dollarsPerSessionHour())));
+        t.getColumns().add(wide(num("Sessions placed", CapacityRow::sessions), 120));
+        t.getColumns().add(col("$/session-h placed", 150, r -> Money.perSessionHour(r.dollarsPerSessionHour())));
         t.getColumns().add(col("Density", 200, SlicesView::densityText));
         Label targets = new Label(targetsText());
         targets.setId("densityTargets");
@@ -188,6 +188,11 @@ public final class SlicesView extends BorderPane {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        return c;
+    }
+
+    private static <T, V> TableColumn<T, V> wide(TableColumn<T, V> c, double width) {
+        c.setPrefWidth(width);
         return c;
     }
 

@@ -142,7 +142,8 @@ public final class SlicesViewModel {
     private void publish() {
         rows.setAll(ledger.rows());
         fleet.set(ledger.fleet());
-        costRows.setAll(costLedger.rows());
+        // Pending pods that name no instance type make an empty "unconstrained" row: not a cost line.
+        costRows.setAll(costLedger.rows().stream().filter(r -> r.nodes() > 0).toList());
     }
 
     /** Keeps the accelerator node list sorted by name, replacing changed entries in place. */
