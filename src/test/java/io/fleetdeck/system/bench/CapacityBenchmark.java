@@ -126,14 +126,14 @@ public final class CapacityBenchmark {
             store.apply(changes);
             FleetDelta d = store.takeDelta();
             int step = p;
-            pulses.add(onFx(() -> {
+            pulses.add(FleetBenchmark.onFx(() -> {
                 long t = System.nanoTime();
                 vm.apply(d);
                 grid.getScene().getRoot().applyCss();
                 grid.getScene().getRoot().layout();
                 return System.nanoTime() - t;
             }));
-            scrolls.add(onFx(() -> {
+            scrolls.add(FleetBenchmark.onFx(() -> {
                 long t = System.nanoTime();
                 grid.scrollTo(step * 37 % Math.max(1, grid.getItems().size()));
                 grid.getScene().getRoot().applyCss();
@@ -150,18 +150,6 @@ public final class CapacityBenchmark {
         FleetBenchmark.print(rows);
         Platform.exit();
         System.exit(0);
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(c.call());
-            } catch (Exception e) {
-                f.completeExceptionally(e);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
     }
 
     private static EncoderNode node(int i) {

@@ -178,7 +178,7 @@ public final class FleetBenchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+    static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -133,7 +133,7 @@ public final class MainViewModel implements AutoCloseable {
     /** Shows another cluster. Safe to call repeatedly: a late answer for an older choice is discarded. */
     public void connect(ClusterTarget target) {
         long gen = ++generation;
-        closeSession();
+        closeSession(true);
         nodes.clear();
         slices.clear();
         details.setSource(null);
@@ -242,7 +242,8 @@ public final class MainViewModel implements AutoCloseable {
         };
     }
 
-    private void closeSession() {
+    /** Stops the pulse and closes the session: in the background on a switch, at once on exit. */
+    private void closeSession(boolean inBackground) {
         FleetPulse p = pulse;
         ClusterSession s = session;
         pulse = null;
@@ -250,23 +251,16 @@ public final class MainViewModel implements AutoCloseable {
         if (p != null) {
             p.close();
         }
-        if (s != null) {
+        if (s != null && inBackground) {
             Thread.ofVirtual().name("fleetdeck-close").start(s::close);
+        } else if (s != null) {
+            s.close();
         }
     }
 
     @Override
     public void close() {
         generation++;
-        FleetPulse p = pulse;
-        ClusterSession s = session;
-        pulse = null;
-        session = null;
-        if (p != null) {
-            p.close();
-        }
-        if (s != null) {
-            s.close();
-        }
+        closeSession(false);
     }
 }

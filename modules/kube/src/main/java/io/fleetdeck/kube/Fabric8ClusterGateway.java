@@ -1,7 +1,5 @@
 package io.fleetdeck.kube;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -35,7 +33,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -61,6 +58,7 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
     private final PodMapper podMapper;
     private final ApiErrors errors;
     private final NodeEvents events;
+    private final ConfigMaps configMaps;
 
     private volatile FleetChangePump pump;
     private volatile SharedIndexInformer<Node> nodeInformer;
@@ -77,6 +75,7 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
         this.podMapper = new PodMapper(patterns);
         this.errors = new ApiErrors(serverUrl(), context.user(), context.name());
         this.events = new NodeEvents(client, errors);
+        this.configMaps = new ConfigMaps(client, errors);
     }
 
     /** Reads the kubeconfig and its context; no request is made until {@link #start}. */
@@ -287,50 +286,12 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
 
     @Override
     public ConfigMapData readConfigMap(String namespace, String name) throws ClusterException {
-        ConfigMap cm;
-        try {
-            cm = client.configMaps().inNamespace(namespace).withName(name).get();
-        } catch (KubernetesClientException e) {
-            throw errors.translate(e, "read configmap " + namespace + "/" + name, null);
-        }
-        if (cm == null) {
-            throw new ClusterException(Kind.NOT_FOUND, "ConfigMap " + namespace + "/" + name + " does not exist");
-        }
-        return toData(cm);
+        return configMaps.read(namespace, name);
     }
 
     @Override
     public ConfigMapData replaceConfigMapData(ConfigMapData edited) throws ClusterException {
-        // PUT with the resourceVersion that was read: the server refuses (409) if anyone wrote since.
-        ConfigMap cm = new ConfigMapBuilder()
-                .withNewMetadata().withNamespace(edited.namespace()).withName(edited.name())
-                .withResourceVersion(edited.resourceVersion()).endMetadata()
-                .withData(new java.util.TreeMap<>(edited.data()))
-                .build();
-        try {
-            ConfigMap current = client.configMaps().inNamespace(edited.namespace()).withName(edited.name()).get();
-            if (current == null) {
-                throw new ClusterException(Kind.NOT_FOUND, "ConfigMap " + edited.namespace() + "/" + edited.name()
-                        + " was deleted meanwhile");
-            }
-            // Keep its labels and annotations: only the data is ours to change.
-            cm.getMetadata().setLabels(current.getMetadata().getLabels());
-            cm.getMetadata().setAnnotations(current.getMetadata().getAnnotations());
-            cm.setBinaryData(current.getBinaryData());
-            return toData(client.configMaps().inNamespace(edited.namespace()).resource(cm).update());
-        } catch (KubernetesClientException e) {
-            if (e.getCode() == 409) {
-                throw new ClusterException(Kind.CONFLICT, "ConfigMap " + edited.namespace() + "/" + edited.name()
-                        + " was changed by someone else since it was read (at resourceVersion "
-                        + edited.resourceVersion() + "); nothing was written. Reload it and apply the change again.", e);
-            }
-            throw errors.translate(e, "update configmap " + edited.namespace() + "/" + edited.name(), null);
-        }
-    }
-
-    private static ConfigMapData toData(ConfigMap cm) {
-        return new ConfigMapData(cm.getMetadata().getNamespace(), cm.getMetadata().getName(),
-                cm.getData() == null ? Map.of() : cm.getData(), cm.getMetadata().getResourceVersion());
+        return configMaps.replaceData(edited);
     }
 
     /** From the informer's cache when it has the node; the uid is optional on an Event. */
