@@ -163,6 +163,9 @@ public final class NodeDetailsViewModel {
         }, ok -> {
             busy.set(false);
             message.set(name + (cordon ? " cordoned: no new sessions will be placed on it." : " uncordoned."));
+            if (isShowing(name)) {
+                loadEvents(name); // the action's own Event is among them now
+            }
         }, error -> {
             busy.set(false);
             message.set((cordon ? "Could not cordon " : "Could not uncordon ") + name + ": " + error.getMessage());
