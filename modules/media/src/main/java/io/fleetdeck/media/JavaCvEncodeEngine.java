@@ -1,0 +1,84 @@
+package io.fleetdeck.media;
+
+import io.fleetdeck.core.media.EncodeEngine;
+import io.fleetdeck.core.media.EncodeException;
+import io.fleetdeck.core.media.EncodeProfile;
+import io.fleetdeck.core.media.EncodeRequest;
+import io.fleetdeck.core.media.EncodeSession;
+import io.fleetdeck.core.media.EncoderChoice;
+import io.fleetdeck.core.media.OutputTarget;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The local encode engine on JavaCV/FFmpeg: lavfi test pattern → encoder ladder → muxer. Each session encodes on
+ * its own thread; nothing is shared between sessions but FFmpeg's log routing.
+ */
+public final class JavaCvEncodeEngine implements EncodeEngine {
+    public JavaCvEncodeEngine() {
+        FfmpegLog.install();
+    }
+
+    @Override
+    public EncoderChoice probe(EncodeProfile profile) {
+        try {
+            EncoderLadder.Opened opened = EncoderLadder.open(EncoderLadder.RUNGS, rung -> Recorders.probe(profile, rung));
+            EncoderLadder.release(opened.recorder());
+            return opened.choice();
+        } catch (EncoderLadder.NoEncoderException e) {
+            // Nothing opened, not even software: no encoder chosen, every reason kept.
+            return new EncoderChoice("", false, e.rejected());
+        } catch (EncodeException e) {
+            throw new IllegalStateException("the null output failed to open: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public EncodeSession start(EncodeRequest request) throws EncodeException {
+        List<EncoderLadder.Rung> rungs = EncoderLadder.rungsFor(request.encoder());
+        checkWritable(request.output());
+        TestPatternSource source = TestPatternSource.open(request.profile(), request.streamName(), request.tone());
+        EncoderLadder.Opened opened;
+        try {
+            opened = EncoderLadder.open(rungs, rung -> Recorders.create(request.output(), request.profile(), rung, request.tone()));
+        } catch (EncodeException | RuntimeException e) {
+            source.close();
+            throw e;
+        }
+        if (request.output().kind() == OutputTarget.Kind.RTP) {
+            try {
+                Files.writeString(request.output().sdpFile(), Recorders.sdp(opened.recorder()), StandardCharsets.US_ASCII);
+            } catch (IOException | RuntimeException e) {
+                EncoderLadder.release(opened.recorder());
+                source.close();
+                throw new EncodeException("cannot write the SDP file " + request.output().sdpFile() + ": " + e.getMessage(), e);
+            }
+        }
+        JavaCvEncodeSession session = new JavaCvEncodeSession(request, opened.choice(), source, opened.recorder());
+        session.start();
+        return session;
+    }
+
+    /** Files are checked up front: FFmpeg's own error is only "Could not open", after the encoder opened. */
+    private static void checkWritable(OutputTarget out) throws EncodeException {
+        Path file = switch (out.kind()) {
+            case FILE, HLS -> out.path();
+            case RTP -> out.sdpFile();
+            default -> null;
+        };
+        if (file == null) {
+            return;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new EncodeException("cannot write " + file + ": directory " + dir + " does not exist");
+        }
+        if (!Files.isWritable(dir) || (Files.exists(file) && !Files.isWritable(file))) {
+            throw new EncodeException("cannot write " + file + ": permission denied");
+        }
+    }
+}
