@@ -1,0 +1,232 @@
+package io.fleetdeck.media.preview;
+
+import io.fleetdeck.core.media.PreviewRequest;
+import io.fleetdeck.core.media.PreviewSource;
+import io.fleetdeck.core.media.PreviewState;
+import io.fleetdeck.core.media.PreviewStatus;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One preview: a decoder thread that opens the stream (again, with back-off, when it is lost), scales each
+ * picture to the tile's size in swscale as BGRA, and keeps the newest one in a double buffer for the screen.
+ */
+final class JavaCvPreview implements PreviewSource.Preview {
+    static final int READ_TIMEOUT_MS = 2000;
+    private static final long MAX_BACKOFF_MS = 8000;
+
+    private final String url;
+    private final PreviewRequest request;
+    private final Thread thread;
+    private final PictureCheck check = new PictureCheck();
+    private final Object lock = new Object();
+    private int[] back;
+    private int[] ready;
+    private boolean fresh;
+    private volatile boolean running = true;
+    private volatile PreviewStatus status = PreviewStatus.connecting();
+
+    JavaCvPreview(String url, PreviewRequest request) {
+        this.url = url;
+        this.request = request;
+        int pixels = request.width() * request.height();
+        this.back = new int[pixels];
+        this.ready = new int[pixels];
+        this.thread = new Thread(this::run, "fleetdeck-preview " + url);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public String url() {
+        return url;
+    }
+
+    @Override
+    public PreviewRequest request() {
+        return request;
+    }
+
+    @Override
+    public PreviewStatus status() {
+        return status;
+    }
+
+    @Override
+    public boolean copyLatest(IntBuffer target) {
+        synchronized (lock) {
+            if (!fresh) {
+                return false;
+            }
+            target.clear();
+            target.put(ready, 0, Math.min(ready.length, target.capacity()));
+            target.flip();
+            fresh = false;
+            return true;
+        }
+    }
+
+    /** Returns at once: the decoder notices within its read timeout and releases everything itself. */
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+
+    /** For tests: whether the decoder thread has ended within the time. */
+    boolean awaitStopped(Duration timeout) throws InterruptedException {
+        thread.join(timeout.toMillis());
+        return !thread.isAlive();
+    }
+
+    private void run() {
+        long backoff = 500;
+        int reconnects = 0;
+        while (running) {
+            boolean played = false;
+            try (FFmpegFrameGrabber grabber = grabber()) {
+                grabber.startUnsafe();
+                status = describe(grabber, reconnects);
+                played = decode(grabber);
+            } catch (Exception | LinkageError e) {
+                status = status.with(PreviewState.LOST, reason(e));
+            }
+            if (!running) {
+                break;
+            }
+            if (played) {
+                backoff = 500;
+            }
+            if (status.state() != PreviewState.LOST) {
+                status = status.with(PreviewState.LOST, "Stream ended");
+            }
+            reconnects++;
+            status = new PreviewStatus(PreviewState.LOST, status.message() + "; retrying in "
+                    + (backoff / 1000.0) + " s", 0, status.codec(), status.sourceWidth(), status.sourceHeight(),
+                    status.bitrate(), status.lastGood(), reconnects);
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                break;
+            }
+            backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+        }
+        status = status.with(PreviewState.STOPPED, "");
+    }
+
+    private FFmpegFrameGrabber grabber() {
+        FFmpegFrameGrabber g = new FFmpegFrameGrabber(url);
+        g.setImageWidth(request.width());
+        g.setImageHeight(request.height());
+        g.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
+        g.setTimeout(READ_TIMEOUT_MS);
+        g.setOption("rw_timeout", String.valueOf(READ_TIMEOUT_MS * 1000L));
+        // Small probe: a preview must show in a second, not after FFmpeg's default 5 s analysis.
+        g.setOption("probesize", "500000");
+        g.setOption("analyzeduration", "1000000");
+        if (url.startsWith("udp:")) {
+            // udp reads ignore rw_timeout; without its own timeout a silent port blocks the decoder forever.
+            g.setOption("timeout", String.valueOf(READ_TIMEOUT_MS * 1000L));
+            g.setOption("overrun_nonfatal", "1");
+            g.setOption("fifo_size", "50000");
+        }
+        if (request.lowLatency()) {
+            g.setOption("fflags", "nobuffer");
+            g.setOption("flags", "low_delay");
+            g.setVideoOption("threads", "1");
+        }
+        if (request.keyframesOnly()) {
+            g.setVideoOption("skip_frame", "nokey");
+        }
+        return g;
+    }
+
+    /** Decodes until the stream ends or the preview is closed; true if at least one picture was shown. */
+    private boolean decode(FFmpegFrameGrabber grabber) throws Exception {
+        check.reset();
+        boolean any = false;
+        long windowStart = System.nanoTime();
+        int windowFrames = 0;
+        double fps = 0;
+        Frame frame;
+        while (running && (frame = grabber.grabImage()) != null) {
+            if (frame.image == null || frame.imageWidth != request.width() || frame.imageHeight != request.height()) {
+                continue;
+            }
+            copyIntoBack(frame);
+            long now = System.nanoTime();
+            PreviewState picture = check.check(IntBuffer.wrap(back), back.length, now);
+            publish();
+            any = true;
+            windowFrames++;
+            if (now - windowStart >= 1_000_000_000L) {
+                fps = windowFrames * 1e9 / (now - windowStart);
+                windowFrames = 0;
+                windowStart = now;
+            }
+            PreviewStatus s = status;
+            Instant lastGood = picture == PreviewState.PLAYING ? Instant.now() : s.lastGood();
+            status = new PreviewStatus(picture, picture == PreviewState.PLAYING ? "" : picture.label(), fps, s.codec(),
+                    s.sourceWidth(), s.sourceHeight(), s.bitrate(), lastGood, s.reconnects());
+        }
+        return any;
+    }
+
+    private void copyIntoBack(Frame frame) {
+        ByteBuffer bytes = ((ByteBuffer) frame.image[0]).duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        IntBuffer pixels = bytes.asIntBuffer();
+        int w = request.width();
+        int strideInts = frame.imageStride / 4 > 0 ? frame.imageStride / 4 : w;
+        if (strideInts < w) {
+            strideInts = w;
+        }
+        for (int y = 0; y < request.height(); y++) {
+            // Little-endian BGRA bytes read as ints are ARGB, opaque, so already premultiplied.
+            pixels.get(y * strideInts, back, y * w, w);
+        }
+    }
+
+    private void publish() {
+        synchronized (lock) {
+            int[] t = ready;
+            ready = back;
+            back = t;
+            fresh = true;
+        }
+    }
+
+    private static PreviewStatus describe(FFmpegFrameGrabber g, int reconnects) {
+        int width = 0;
+        int height = 0;
+        AVFormatContext fc = g.getFormatContext();
+        if (fc != null) {
+            for (int i = 0; i < fc.nb_streams(); i++) {
+                AVStream st = fc.streams(i);
+                if (st.codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO) {
+                    width = st.codecpar().width();
+                    height = st.codecpar().height();
+                    break;
+                }
+            }
+        }
+        String codec = g.getVideoCodecName() == null ? "" : g.getVideoCodecName();
+        return new PreviewStatus(PreviewState.CONNECTING, g.hasVideo() ? "" : "no video stream", 0, codec, width,
+                height, g.getVideoBitrate(), null, reconnects);
+    }
+
+    private static String reason(Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        // FFmpeg's messages end with the URL and an error code; keep the first line, the part people read.
+        int nl = m.indexOf('\n');
+        return nl > 0 ? m.substring(0, nl) : m;
+    }
+}
