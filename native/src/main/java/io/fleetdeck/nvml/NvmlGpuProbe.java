@@ -22,7 +22,8 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * linker's path) unless the system property {@value #LIBRARY_PROPERTY} names a file.
  *
  * <p>NVML stays initialised from the first successful probe until {@link #close()}: {@code nvmlInit} attaches to
- * every GPU and is not cheap on real drivers, while the console probes every few seconds. Out-parameters and
+ * every GPU and is not cheap (measured on an H100, driver 580: 33 ms for init + probe + shutdown, 0.1 ms for a
+ * probe alone), while the console probes every few seconds. Out-parameters and
  * string buffers live in a confined arena per probe, freed when the probe returns. Thread-safe (probes are
  * serialised; NVML calls are quick).
  */
@@ -74,6 +75,8 @@ public final class NvmlGpuProbe implements LocalGpuProbe {
             }
         } catch (NvmlUnavailableException e) {
             return LocalGpus.unavailable(e.getMessage());
+        } catch (Error e) {
+            throw e;
         } catch (Throwable t) {
             // Only a binding bug gets here (wrong handle type); NVML reports its own errors as return codes.
             throw new IllegalStateException("NVML call failed", t);

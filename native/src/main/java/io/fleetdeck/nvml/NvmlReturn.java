@@ -6,15 +6,7 @@ package io.fleetdeck.nvml;
  */
 final class NvmlReturn {
     static final int SUCCESS = 0;
-    static final int ERROR_UNINITIALIZED = 1;
-    static final int ERROR_INVALID_ARGUMENT = 2;
     static final int ERROR_NOT_SUPPORTED = 3;
-    static final int ERROR_NO_PERMISSION = 4;
-    static final int ERROR_INSUFFICIENT_SIZE = 7;
-    static final int ERROR_DRIVER_NOT_LOADED = 9;
-    static final int ERROR_FUNCTION_NOT_FOUND = 13;
-    static final int ERROR_GPU_IS_LOST = 15;
-    static final int ERROR_LIB_RM_VERSION_MISMATCH = 18;
     static final int ERROR_UNKNOWN = 999;
 
     /** Indexed by code for 0..30; 999 handled apart. */

@@ -2,6 +2,12 @@ package io.fleetdeck.nvml;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,6 +27,29 @@ class NvmlGpuProbeLeakTest {
                 assertThat(stub.initDepth()).isEqualTo(1);
             }
             assertThat(stub.initDepth()).isZero();
+        }
+    }
+
+    @Test
+    void concurrentProbesFromVirtualThreadsShareOneNvmlSession() throws Exception {
+        StubNvml.scenario("t4x2");
+        try (StubNvml stub = new StubNvml(); NvmlGpuProbe probe = new NvmlGpuProbe()) {
+            List<Future<Boolean>> results = new ArrayList<>();
+            try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int t = 0; t < 8; t++) {
+                    results.add(threads.submit(() -> {
+                        boolean allSeen = true;
+                        for (int i = 0; i < 100; i++) {
+                            allSeen &= probe.probe().gpus().size() == 2;
+                        }
+                        return allSeen;
+                    }));
+                }
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+            assertThat(stub.initDepth()).isEqualTo(1);
         }
     }
 
