@@ -30,6 +30,10 @@ final class DemoClusterCommand implements Callable<Integer> {
                     + "0.4 on 5,000 nodes gives about 50,000 sessions).")
     double sessionFill;
 
+    @Option(names = "--streams", paramLabel = "N", defaultValue = "4",
+            description = "Real demo streams (UDP on loopback) put on session pods' preview URLs (default: ${DEFAULT-VALUE}).")
+    int streams;
+
     @Override
     public Integer call() throws InterruptedException {
         if (nodes < 1 || sessionFill < 0 || sessionFill > 1) {
@@ -38,6 +42,12 @@ final class DemoClusterCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         DemoCluster demo = DemoCluster.start(new DemoOptions(nodes, port, kubeconfig, seed, true), sessionFill);
+        int running = 0;
+        try {
+            running = demo.startStreams(new io.fleetdeck.media.JavaCvEncodeEngine(), streams);
+        } catch (io.fleetdeck.core.media.EncodeException | RuntimeException e) {
+            System.err.println("demo-cluster: demo streams not started: " + e.getMessage());
+        }
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             demo.close();
@@ -45,6 +55,7 @@ final class DemoClusterCommand implements Callable<Integer> {
         }, "demo-cluster-stop"));
         System.out.printf("Demo fleet ready in %.1f s: %d nodes, %d pods at %s%n",
                 (System.nanoTime() - t0) / 1e9, demo.nodeCount(), demo.podCount(), demo.apiServerUrl());
+        System.out.println("streams:    " + running + " (see the pods' fleetdeck.io/preview-url annotations)");
         System.out.println("kubeconfig: " + demo.kubeconfig());
         System.out.println("try:        kubectl --kubeconfig " + demo.kubeconfig() + " get nodes");
         System.out.println("Ctrl-C stops it.");

@@ -25,6 +25,9 @@ import java.util.List;
 
 /** The composition root: builds every part of the console with constructors and shows the window. */
 public final class FleetDeckConsole {
+    /** Few and small: real decoded video on the wall without taking the operator's CPU. */
+    static final int DEMO_STREAMS = 4;
+
     private final ConsoleOptions options;
     private DemoCluster demo;
 
@@ -46,7 +49,7 @@ public final class FleetDeckConsole {
         SessionOpener opener = new SessionOpener(Fabric8ClusterGateway::open, this::startDemo,
                 AcceleratorPatterns.defaults(), new JsonLinesAuditLog(auditFile()), System.getProperty("user.name"));
         MainViewModel vm = new MainViewModel(new FxTaskRunner(), Platform::runLater, opener,
-                () -> listTargets(kubeconfig));
+                () -> listTargets(kubeconfig), new io.fleetdeck.media.preview.JavaCvPreviewSource());
         MainWindow window = new MainWindow(vm, options.theme());
         stage.setTitle("FleetDeck");
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -109,6 +112,12 @@ public final class FleetDeckConsole {
             DemoOptions d = DemoOptions.defaults();
             demo = DemoCluster.start(new DemoOptions(options.demoNodes(), d.port(), d.kubeconfig(), d.seed(),
                     d.controllers()));
+            try {
+                demo.startStreams(new io.fleetdeck.media.JavaCvEncodeEngine(), DEMO_STREAMS);
+            } catch (io.fleetdeck.core.media.EncodeException | RuntimeException e) {
+                // The fleet is useful without video; the wall then says no pod carries a preview URL.
+                System.err.println("fleetdeck: demo streams not started: " + e.getMessage());
+            }
         }
         return new ClusterTarget(demo.kubeconfig(), demo.contextName(), true);
     }

@@ -40,6 +40,7 @@ public final class MainViewModel implements AutoCloseable {
     private final NodesViewModel nodes = new NodesViewModel();
     private final NodeDetailsViewModel details;
     private final io.fleetdeck.app.timeslicing.TimeSlicingViewModel timeSlicing;
+    private final io.fleetdeck.app.streams.StreamsViewModel streams;
     private final io.fleetdeck.app.slices.SlicesViewModel slices = new io.fleetdeck.app.slices.SlicesViewModel(
             io.fleetdeck.core.capacity.DensityTargets.defaults(), io.fleetdeck.core.capacity.CostTable.defaults());
     private final ObservableList<ClusterTarget> targets = FXCollections.observableArrayList();
@@ -56,7 +57,8 @@ public final class MainViewModel implements AutoCloseable {
     private long generation;
 
     public MainViewModel(TaskRunner tasks, Executor uiExecutor, SessionOpener opener,
-                         Supplier<TargetList> targetLister) {
+                         Supplier<TargetList> targetLister, io.fleetdeck.core.media.PreviewSource previews) {
+        this.streams = new io.fleetdeck.app.streams.StreamsViewModel(previews);
         this.tasks = tasks;
         this.uiExecutor = uiExecutor;
         this.opener = opener;
@@ -77,6 +79,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public io.fleetdeck.app.slices.SlicesViewModel slices() {
         return slices;
+    }
+
+    public io.fleetdeck.app.streams.StreamsViewModel streams() {
+        return streams;
     }
 
     public io.fleetdeck.app.timeslicing.TimeSlicingViewModel timeSlicing() {
@@ -138,6 +144,7 @@ public final class MainViewModel implements AutoCloseable {
         slices.clear();
         details.setSource(null);
         timeSlicing.setCommands(null);
+        streams.setStore(null);
         current.set(target);
         error.set("");
         totalsText.set("");
@@ -153,6 +160,7 @@ public final class MainViewModel implements AutoCloseable {
             serverText.set(opened.gateway().serverUrl());
             details.setSource(sourceFor(opened));
             timeSlicing.setCommands(opened.configMaps());
+            streams.setStore(opened.store());
             // A delta posted just before a switch must not paint the old cluster into the new view.
             pulse = new FleetPulse(opened.store(), uiExecutor, d -> {
                 if (gen == generation) {
@@ -187,6 +195,7 @@ public final class MainViewModel implements AutoCloseable {
     private void applyNow(FleetDelta delta) {
         nodes.apply(delta);
         slices.apply(delta);
+        streams.apply(delta);
         details.onDelta(delta);
         ConnectionStatus c = delta.connection();
         state.set(c.state());
@@ -261,6 +270,7 @@ public final class MainViewModel implements AutoCloseable {
     @Override
     public void close() {
         generation++;
+        streams.stopAll();
         closeSession(false);
     }
 }

@@ -87,6 +87,13 @@ public final class MainWindow extends BorderPane {
         slicesTab.setId("slicesTab");
         slicesTab.setClosable(false);
         tabs.getTabs().add(slicesTab);
+        io.fleetdeck.app.streams.StreamsView streamsView = new io.fleetdeck.app.streams.StreamsView(vm.streams());
+        Tab streamsTab = new Tab("Streams", streamsView);
+        streamsTab.setId("streamsTab");
+        streamsTab.setClosable(false);
+        // Only a wall on screen decodes: leaving the tab stops every preview.
+        streamsTab.selectedProperty().addListener((o, a, shown) -> streamsView.setActive(shown));
+        tabs.getTabs().add(streamsTab);
         Tab timeSlicingTab = new Tab("Time-slicing", new io.fleetdeck.app.timeslicing.TimeSlicingView(vm.timeSlicing()));
         timeSlicingTab.setId("timeSlicingTab");
         timeSlicingTab.setClosable(false);

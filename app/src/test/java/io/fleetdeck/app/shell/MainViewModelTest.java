@@ -28,7 +28,9 @@ class MainViewModelTest {
     private final ClusterTarget broken = new ClusterTarget(Path.of("kubeconfig"), "broken", false);
     private final MainViewModel vm = new MainViewModel(TaskRunner.sameThread(), r -> { synchronized (uiQueue) { uiQueue.add(r); } },
             new SessionOpener(this::gateway, () -> prod, AcceleratorPatterns.defaults(), e -> { }, "ops"),
-            () -> new TargetList(List.of(prod, broken), "prod", ""));
+            () -> new TargetList(List.of(prod, broken), "prod", ""), (url, request) -> {
+                throw new IllegalStateException("no previews in this test");
+            });
 
     @AfterEach
     void close() {

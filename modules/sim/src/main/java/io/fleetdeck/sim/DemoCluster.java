@@ -40,6 +40,7 @@ public final class DemoCluster implements AutoCloseable {
   private final String url;
   private final String token;
   private volatile KubernetesClient client;
+  private volatile io.fleetdeck.sim.streams.DemoStreams streams;
 
   private DemoCluster(ObjectStore store, KubernetesMockServer server, FleetControllers controllers, Path kubeconfig,
                       boolean ownsKubeconfig, String url, String token) {
@@ -142,8 +143,23 @@ public final class DemoCluster implements AutoCloseable {
     return new PodChurn(client(), store, updatesPerSecond).start();
   }
 
+  /**
+   * Starts {@code count} real demo streams with the given engine and puts their URLs on session pods.
+   * Not part of {@link #start}: tests and benchmarks run without video.
+   */
+  public synchronized int startStreams(io.fleetdeck.core.media.EncodeEngine engine, int count)
+      throws io.fleetdeck.core.media.EncodeException {
+    if (streams == null && count > 0) {
+      streams = io.fleetdeck.sim.streams.DemoStreams.start(engine, client(), count);
+    }
+    return streams == null ? 0 : streams.count();
+  }
+
   @Override
   public void close() {
+    if (streams != null) {
+      streams.close();
+    }
     if (client != null) {
       client.close();
     }

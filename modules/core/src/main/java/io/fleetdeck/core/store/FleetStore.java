@@ -34,6 +34,8 @@ public final class FleetStore implements FleetSink {
     private final Set<String> dirty = new LinkedHashSet<>();
     private final Set<String> removed = new HashSet<>();
     private boolean pendingChanged = true;
+    /** Pods whose stream can be previewed ({@code fleetdeck.io/preview-url}): the streams wall's tiles. */
+    private final Map<String, PodInfo> previewable = new HashMap<>();
     private long version;
     private int sessions;
     private int pending;
@@ -108,6 +110,9 @@ public final class FleetStore implements FleetSink {
         if (pod.isSession()) {
             sessions++;
         }
+        if (pod.previewUrl() != null && !pod.previewUrl().isBlank()) {
+            previewable.put(pod.uid(), pod);
+        }
         if (!pod.isBound() && !pod.phase().isTerminated()) {
             pending++;
             pendingByUid.put(pod.uid(), pod);
@@ -124,6 +129,7 @@ public final class FleetStore implements FleetSink {
         if (pod.isSession()) {
             sessions--;
         }
+        previewable.remove(pod.uid());
         if (!pod.isBound() && !pod.phase().isTerminated()) {
             pending--;
             pendingByUid.remove(pod.uid());
@@ -206,6 +212,13 @@ public final class FleetStore implements FleetSink {
         List<PodInfo> list = new ArrayList<>(pendingByUid.values());
         list.sort(Comparator.comparing(PodInfo::created, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(PodInfo::key));
+        return list;
+    }
+
+    /** Session pods with a preview URL, by stream name then pod, from an index (no scan of all pods). */
+    public synchronized List<PodInfo> previewablePods() {
+        List<PodInfo> list = new ArrayList<>(previewable.values());
+        list.sort(Comparator.comparing((PodInfo p) -> String.valueOf(p.streamName())).thenComparing(PodInfo::key));
         return list;
     }
 

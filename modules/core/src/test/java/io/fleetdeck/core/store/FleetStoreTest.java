@@ -132,6 +132,18 @@ class FleetStoreTest {
     }
 
     @Test
+    void previewablePodsAreIndexed() {
+        PodInfo s = TestNodes.session("s", "g1", FleetLabels.GPU_RESOURCE, 1);
+        PodInfo withUrl = new PodInfo("p", s.namespace(), "enc-p", "g1", PodPhase.RUNNING, false, "ReplicaSet", "enc",
+                s.acceleratorRequests(), "alpha", "udp://127.0.0.1:5004", 25, s.created(), null, null, 0, false,
+                Map.of());
+        store.apply(List.of(up(TestNodes.gpuNode("g1", "Tesla-T4", 1, 28)), up(s), up(withUrl)));
+        assertThat(store.previewablePods()).extracting(PodInfo::uid).containsExactly("p");
+        store.apply(List.of(new FleetChange.PodDeleted("p")));
+        assertThat(store.previewablePods()).isEmpty();
+    }
+
+    @Test
     void podsOnNodeListsSessionsFirst() {
         store.apply(List.of(up(TestNodes.gpuNode("g1", "Tesla-T4", 1, 28)),
                 up(TestNodes.session("s", "g1", FleetLabels.GPU_RESOURCE, 1)),

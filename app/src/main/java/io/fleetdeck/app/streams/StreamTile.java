@@ -1,0 +1,101 @@
+package io.fleetdeck.app.streams;
+
+import io.fleetdeck.core.media.PreviewRequest;
+import io.fleetdeck.core.media.PreviewSource;
+import io.fleetdeck.core.media.PreviewState;
+import io.fleetdeck.core.media.PreviewStatus;
+import io.fleetdeck.core.model.PodInfo;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.util.Locale;
+
+/**
+ * One stream of the wall: the session pod it belongs to, its preview while the tile is visible, and the
+ * newest picture in a buffer the view wraps in a {@code PixelBuffer} (so no image is made per frame).
+ */
+public final class StreamTile {
+    private final ReadOnlyObjectWrapper<PodInfo> pod;
+    private final ReadOnlyObjectWrapper<PreviewStatus> status =
+            new ReadOnlyObjectWrapper<>(this, "status", new PreviewStatus(PreviewState.STOPPED, "", 0, "", 0, 0, 0, null, 0));
+    private final PreviewRequest request;
+    private final IntBuffer pixels;
+    private PreviewSource.Preview preview;
+
+    StreamTile(PodInfo pod, PreviewRequest request) {
+        this.pod = new ReadOnlyObjectWrapper<>(this, "pod", pod);
+        this.request = request;
+        this.pixels = ByteBuffer.allocateDirect(request.width() * request.height() * 4)
+                .order(ByteOrder.nativeOrder()).asIntBuffer();
+    }
+
+    public String key() {
+        return pod.get().key();
+    }
+
+    public PodInfo pod() {
+        return pod.get();
+    }
+
+    public ReadOnlyObjectProperty<PodInfo> podProperty() {
+        return pod.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<PreviewStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public PreviewRequest request() {
+        return request;
+    }
+
+    /** The tile's picture: width × height premultiplied ARGB, rewritten in place as frames arrive. */
+    public IntBuffer pixels() {
+        return pixels;
+    }
+
+    public boolean isDecoding() {
+        return preview != null;
+    }
+
+    void update(PodInfo p) {
+        pod.set(p);
+    }
+
+    void start(PreviewSource source) {
+        if (preview == null) {
+            preview = source.open(pod.get().previewUrl(), request);
+        }
+    }
+
+    void stop() {
+        if (preview != null) {
+            preview.close();
+            preview = null;
+            status.set(status.get().with(PreviewState.STOPPED, "Not visible: decoding paused"));
+        }
+    }
+
+    /** Takes the newest frame and status; true when the picture changed. Called on the UI pulse. */
+    boolean refresh() {
+        if (preview == null) {
+            return false;
+        }
+        status.set(preview.status());
+        return preview.copyLatest(pixels);
+    }
+
+    /** "24.8/25 fps · h264 1280x720" or the alarm, for the overlay. */
+    public static String overlay(PreviewStatus s, int targetFps) {
+        if (s.state() == PreviewState.PLAYING) {
+            String fps = targetFps > 0 ? String.format(Locale.ROOT, "%.1f/%d fps", s.fps(), targetFps)
+                    : String.format(Locale.ROOT, "%.1f fps", s.fps());
+            return fps + " · " + s.codec() + (s.sourceWidth() > 0 ? " " + s.sourceWidth() + "x" + s.sourceHeight() : "");
+        }
+        return s.state().label() + (s.message().isEmpty() || s.message().equals(s.state().label()) ? ""
+                : ": " + s.message());
+    }
+}
