@@ -124,15 +124,10 @@ final class JavaCvEncodeSession implements EncodeSession {
         int h = request.profile().height();
         long index = 0;
         while (!stopRequested && index < limit) {
-            Frame frame = source.grab();
-            if (frame == null) {
-                throw new IllegalStateException("the test pattern ended unexpectedly");
-            }
-            if (frame.image == null) {
-                if (frame.samples != null) {
-                    recorder.recordSamples(frame.sampleRate, frame.audioChannels, frame.samples);
-                }
-                continue;
+            source.nextPicture();
+            if (source.hasTone()) {
+                source.toneUntil((index + 1) / (double) request.profile().fps(),
+                        (rate, pcm) -> recorder.recordSamples(rate, 1, pcm));
             }
             long now = System.nanoTime();
             if (request.realtime()) {

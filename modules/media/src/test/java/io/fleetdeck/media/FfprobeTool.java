@@ -26,10 +26,15 @@ final class FfprobeTool {
 
     /** The first video stream's fields, e.g. codec_name, profile, width, r_frame_rate, bit_rate. */
     static Map<String, String> videoStream(String input, String... extraArgs) throws IOException, InterruptedException {
+        return stream("v:0", input, extraArgs);
+    }
+
+    /** Fields of the first stream matching {@code selector} ({@code v:0}, {@code a:0}); empty if there is none. */
+    static Map<String, String> stream(String selector, String input, String... extraArgs) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("ffprobe", "-v", "error"));
         cmd.addAll(List.of(extraArgs));
-        cmd.addAll(List.of("-select_streams", "v:0", "-show_entries",
-                "stream=codec_name,profile,width,height,r_frame_rate,avg_frame_rate,bit_rate,nb_frames",
+        cmd.addAll(List.of("-select_streams", selector, "-show_entries",
+                "stream=codec_name,profile,width,height,r_frame_rate,avg_frame_rate,bit_rate,nb_frames,sample_rate,channels",
                 "-of", "default=noprint_wrappers=1", input));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -47,6 +47,16 @@ class OutputsTest {
     }
 
     @Test
+    void toneIsAnAacTrackBesideTheVideo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("tone.mp4");
+        encode(EncodeRequest.of(EncodeProfile.P360, OutputTarget.parse(file.toString()), Duration.ofSeconds(2)).withTone(true));
+
+        assertThat(FfprobeTool.stream("a:0", file.toString())).containsEntry("codec_name", "aac")
+                .containsEntry("sample_rate", "48000").containsEntry("channels", "1");
+        assertThat(FfprobeTool.videoStream(file.toString())).containsEntry("nb_frames", "50");
+    }
+
+    @Test
     void lowLatency720pTransportStream(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ll.ts");
         EncodeProfile p = EncodeProfile.P720.asLowLatency();
