@@ -20,7 +20,7 @@ import java.util.Locale;
 public final class StreamTile {
     private final ReadOnlyObjectWrapper<PodInfo> pod;
     private final ReadOnlyObjectWrapper<PreviewStatus> status =
-            new ReadOnlyObjectWrapper<>(this, "status", new PreviewStatus(PreviewState.STOPPED, "", 0, "", 0, 0, 0, null, 0));
+            new ReadOnlyObjectWrapper<>(this, "status", new PreviewStatus(PreviewState.STOPPED, "", 0, 0, "", 0, 0, 0, null, 0));
     private final PreviewRequest request;
     private final IntBuffer pixels;
     private PreviewSource.Preview preview;
@@ -72,10 +72,14 @@ public final class StreamTile {
     }
 
     void stop() {
+        stop("Not visible: decoding paused");
+    }
+
+    void stop(String why) {
         if (preview != null) {
             preview.close();
             preview = null;
-            status.set(status.get().with(PreviewState.STOPPED, "Not visible: decoding paused"));
+            status.set(status.get().with(PreviewState.STOPPED, why));
         }
     }
 
@@ -88,12 +92,19 @@ public final class StreamTile {
         return preview.copyLatest(pixels);
     }
 
-    /** "24.8/25 fps · h264 1280x720" or the alarm, for the overlay. */
-    public static String overlay(PreviewStatus s, int targetFps) {
+    /**
+     * "24.8/25 fps · h264 1280x720" for a full decode; a wall tile decodes key frames only, so it tells the
+     * stream's own rate against the target instead ("stream 25/25 fps · key frames").
+     */
+    public String overlay(PreviewStatus s) {
+        int targetFps = pod().targetFps();
         if (s.state() == PreviewState.PLAYING) {
-            String fps = targetFps > 0 ? String.format(Locale.ROOT, "%.1f/%d fps", s.fps(), targetFps)
-                    : String.format(Locale.ROOT, "%.1f fps", s.fps());
-            return fps + " · " + s.codec() + (s.sourceWidth() > 0 ? " " + s.sourceWidth() + "x" + s.sourceHeight() : "");
+            double rate = request.keyframesOnly() ? s.streamFps() : s.fps();
+            String fps = (request.keyframesOnly() ? "stream " : "")
+                    + (targetFps > 0 ? String.format(Locale.ROOT, "%.1f/%d fps", rate, targetFps)
+                    : String.format(Locale.ROOT, "%.1f fps", rate));
+            return fps + " · " + s.codec() + (s.sourceWidth() > 0 ? " " + s.sourceWidth() + "x" + s.sourceHeight() : "")
+                    + (request.keyframesOnly() ? " · key frames" : "");
         }
         return s.state().label() + (s.message().isEmpty() || s.message().equals(s.state().label()) ? ""
                 : ": " + s.message());

@@ -36,7 +36,7 @@ final class StreamTileView extends StackPane {
         name.getStyleClass().add("stream-name");
         state.getStyleClass().add("stream-state");
         VBox overlay = new VBox(2, name, state);
-        overlay.setAlignment(Pos.BOTTOM_LEFT);
+        overlay.setAlignment(Pos.TOP_LEFT);
         overlay.getStyleClass().add("stream-overlay");
         overlay.setMaxSize(w, h);
         getChildren().addAll(image, overlay);
@@ -58,7 +58,7 @@ final class StreamTileView extends StackPane {
     private void show(PreviewStatus s) {
         var p = tile.pod();
         name.setText(p.streamName() + "  ·  " + p.nodeName());
-        state.setText(StreamTile.overlay(s, p.targetFps()));
+        state.setText(tile.overlay(s));
         pseudoClassStateChanged(ALARM, s.state().isAlarm());
         pseudoClassStateChanged(PAUSED, s.state() == PreviewState.STOPPED);
     }

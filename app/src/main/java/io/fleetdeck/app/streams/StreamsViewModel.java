@@ -95,12 +95,18 @@ public final class StreamsViewModel {
         }
     }
 
-    /** The view tells which tiles are on screen; the others stop decoding. */
+    /**
+     * The view tells which tiles are on screen; the others stop decoding. The stream open in the detail pane
+     * is not decoded by its tile too: a UDP stream reaches only one receiving socket.
+     */
     public void setVisible(Set<StreamTile> visible) {
+        String detailKey = detail == null ? null : detail.key();
         for (StreamTile t : tiles) {
-            if (visible.contains(t)) {
+            if (t.key().equals(detailKey)) {
+                t.stop("Shown in the detail pane");
+            } else if (visible.contains(t)) {
                 t.start(source);
-            } else if (t != detail) {
+            } else {
                 t.stop();
             }
         }
@@ -113,6 +119,7 @@ public final class StreamsViewModel {
         }
         detail = tile == null ? null : new StreamTile(tile.pod(), DETAIL);
         if (detail != null) {
+            tile.stop("Shown in the detail pane");
             detail.start(source);
         }
         return detail;

@@ -3,17 +3,18 @@ package io.fleetdeck.core.media;
 import java.time.Instant;
 
 /**
- * A preview's health: state and why, decoded frame rate, the source's codec and size, the stream's bit rate
+ * A preview's health: state and why, decoded frame rate (key frames only on walls), the stream's own frame rate
+ * from its headers, the source's codec and size, the stream's bit rate
  * when the container tells it, when a good picture was last seen, and how often it reconnected.
  */
-public record PreviewStatus(PreviewState state, String message, double fps, String codec, int sourceWidth,
-                            int sourceHeight, long bitrate, Instant lastGood, int reconnects) {
+public record PreviewStatus(PreviewState state, String message, double fps, double streamFps, String codec,
+                            int sourceWidth, int sourceHeight, long bitrate, Instant lastGood, int reconnects) {
     public static PreviewStatus connecting() {
-        return new PreviewStatus(PreviewState.CONNECTING, "", 0, "", 0, 0, 0, null, 0);
+        return new PreviewStatus(PreviewState.CONNECTING, "", 0, 0, "", 0, 0, 0, null, 0);
     }
 
     public PreviewStatus with(PreviewState newState, String newMessage) {
-        return new PreviewStatus(newState, newMessage, fps, codec, sourceWidth, sourceHeight, bitrate, lastGood,
-                reconnects);
+        return new PreviewStatus(newState, newMessage, fps, streamFps, codec, sourceWidth, sourceHeight, bitrate,
+                lastGood, reconnects);
     }
 }

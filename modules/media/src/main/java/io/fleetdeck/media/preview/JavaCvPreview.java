@@ -111,8 +111,8 @@ final class JavaCvPreview implements PreviewSource.Preview {
             }
             reconnects++;
             status = new PreviewStatus(PreviewState.LOST, status.message() + "; retrying in "
-                    + (backoff / 1000.0) + " s", 0, status.codec(), status.sourceWidth(), status.sourceHeight(),
-                    status.bitrate(), status.lastGood(), reconnects);
+                    + (backoff / 1000.0) + " s", 0, status.streamFps(), status.codec(), status.sourceWidth(),
+                    status.sourceHeight(), status.bitrate(), status.lastGood(), reconnects);
             try {
                 Thread.sleep(backoff);
             } catch (InterruptedException e) {
@@ -175,8 +175,8 @@ final class JavaCvPreview implements PreviewSource.Preview {
             }
             PreviewStatus s = status;
             Instant lastGood = picture == PreviewState.PLAYING ? Instant.now() : s.lastGood();
-            status = new PreviewStatus(picture, picture == PreviewState.PLAYING ? "" : picture.label(), fps, s.codec(),
-                    s.sourceWidth(), s.sourceHeight(), s.bitrate(), lastGood, s.reconnects());
+            status = new PreviewStatus(picture, picture == PreviewState.PLAYING ? "" : picture.label(), fps,
+                    s.streamFps(), s.codec(), s.sourceWidth(), s.sourceHeight(), s.bitrate(), lastGood, s.reconnects());
         }
         return any;
     }
@@ -219,14 +219,32 @@ final class JavaCvPreview implements PreviewSource.Preview {
             }
         }
         String codec = g.getVideoCodecName() == null ? "" : g.getVideoCodecName();
-        return new PreviewStatus(PreviewState.CONNECTING, g.hasVideo() ? "" : "no video stream", 0, codec, width,
-                height, g.getVideoBitrate(), null, reconnects);
+        return new PreviewStatus(PreviewState.CONNECTING, g.hasVideo() ? "" : "no video stream", 0,
+                g.getVideoFrameRate(), codec, width, height, g.getVideoBitrate(), null, reconnects);
     }
 
-    private static String reason(Throwable e) {
+    static String reason(Throwable e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // FFmpeg's messages end with the URL and an error code; keep the first line, the part people read.
+        // Keep the first line and drop JavaCV's hints for developers; say what FFmpeg's number means.
         int nl = m.indexOf('\n');
-        return nl > 0 ? m.substring(0, nl) : m;
+        m = nl > 0 ? m.substring(0, nl) : m;
+        int hint = m.indexOf(" (Has setFormat");
+        m = hint > 0 ? m.substring(0, hint) : m;
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("error (-?\\d+)").matcher(m);
+        if (code.find()) {
+            String meaning = switch (code.group(1)) {
+                case "-98" -> "address in use: another receiver holds this UDP port";
+                case "-111" -> "connection refused";
+                case "-110" -> "timed out";
+                case "-5" -> "input/output error";
+                case "-2" -> "no such file";
+                case "-1094995529" -> "invalid data: not a stream FFmpeg can read";
+                default -> null;
+            };
+            if (meaning != null) {
+                m = m + " (" + meaning + ")";
+            }
+        }
+        return m;
     }
 }

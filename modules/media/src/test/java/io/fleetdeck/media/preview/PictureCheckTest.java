@@ -20,6 +20,15 @@ class PictureCheckTest {
     }
 
     @Test
+    void ffmpegErrorsReadAsWords() {
+        String m = JavaCvPreview.reason(new Exception("avformat_open_input() error -98: Could not open input "
+                + "\"udp://127.0.0.1:5000\". (Has setFormat() been called?) (For more details, make sure "
+                + "FFmpegLogCallback.set() has been called.)"));
+        assertThat(m).isEqualTo("avformat_open_input() error -98: Could not open input \"udp://127.0.0.1:5000\"."
+                + " (address in use: another receiver holds this UDP port)");
+    }
+
+    @Test
     void aChangingPictureKeepsPlaying() {
         for (int i = 0; i < 100; i++) {
             assertThat(check.check(frame(0xff808080, i), 160 * 90, i * 40 * MS)).isEqualTo(PreviewState.PLAYING);

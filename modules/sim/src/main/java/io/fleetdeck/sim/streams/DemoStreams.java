@@ -28,7 +28,7 @@ public final class DemoStreams implements AutoCloseable {
     static final String PREVIEW_URL = "fleetdeck.io/preview-url";
     static final String STREAM = "fleetdeck.io/stream";
     /** Small and slow on purpose: a demo must leave the operator's CPU alone. */
-    static final EncodeProfile PROFILE = new EncodeProfile("demo-180p15", 320, 180, 15, 250_000, 30, true);
+    static final EncodeProfile PROFILE = new EncodeProfile("demo-180p25", 320, 180, 25, 250_000, 25, true);
     private static final long OUTAGE_EVERY_S = 45;
     private static final long OUTAGE_FOR_S = 8;
 
