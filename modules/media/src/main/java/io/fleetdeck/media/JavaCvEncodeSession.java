@@ -21,8 +21,9 @@ import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 
 /**
  * One encode on a platform thread of its own (the work is native and CPU-bound, so a virtual thread would only
- * pin its carrier). The thread owns the source and the recorder from start to finish and closes both in its
- * {@code finally}; other threads only read published statistics or ask it to stop.
+ * pin its carrier), fed by a generator thread a few pictures ahead. The encode thread owns the recorder from start
+ * to finish and closes it and the generator in its {@code finally}; other threads only read published statistics
+ * or ask it to stop.
  */
 final class JavaCvEncodeSession implements EncodeSession {
     static final String THREAD_PREFIX = "fleetdeck-encode-";
@@ -30,7 +31,7 @@ final class JavaCvEncodeSession implements EncodeSession {
 
     private final EncodeRequest request;
     private final EncoderChoice choice;
-    private final TestPatternSource source;
+    private final PrefetchingSource pictures;
     private final FFmpegFrameRecorder recorder;
     private final Thread thread;
     private final CountDownLatch ended = new CountDownLatch(1);
@@ -42,7 +43,8 @@ final class JavaCvEncodeSession implements EncodeSession {
     JavaCvEncodeSession(EncodeRequest request, EncoderChoice choice, TestPatternSource source, FFmpegFrameRecorder recorder) {
         this.request = request;
         this.choice = choice;
-        this.source = source;
+        this.pictures = new PrefetchingSource(source, request.profile().fps(),
+                THREAD_PREFIX + "source-" + TestPatternSource.safeText(request.streamName()));
         this.recorder = recorder;
         this.thread = Thread.ofPlatform().name(THREAD_PREFIX + TestPatternSource.safeText(request.streamName()))
                 .daemon(true).unstarted(this::run);
@@ -120,39 +122,45 @@ final class JavaCvEncodeSession implements EncodeSession {
     private void encode(Counters c) throws Exception {
         long limit = request.frameLimit();
         long frameNanos = TimeUnit.SECONDS.toNanos(1) / request.profile().fps();
-        int w = request.profile().width();
-        int h = request.profile().height();
         long index = 0;
         while (!stopRequested && index < limit) {
-            source.nextPicture();
-            if (source.hasTone()) {
-                source.toneUntil((index + 1) / (double) request.profile().fps(),
-                        (rate, pcm) -> recorder.recordSamples(rate, 1, pcm));
-            }
-            long now = System.nanoTime();
-            if (request.realtime()) {
-                long due = c.start + index * frameNanos;
-                if (now < due) {
-                    parkUntil(due);
-                    now = System.nanoTime();
-                } else if (now - due > frameNanos) {
-                    // A live encoder that fell behind skips pictures rather than drifting from the clock.
-                    c.dropped++;
-                    index++;
-                    continue;
+            PrefetchingSource.Picture picture = pictures.take();
+            try {
+                if (picture.tone.hasRemaining()) {
+                    recorder.recordSamples(TestPatternSource.SAMPLE_RATE, 1, picture.tone);
                 }
+                encode(c, picture, index, frameNanos);
+            } finally {
+                pictures.release(picture);
             }
-            // Timestamps follow the content clock, so skipped pictures leave a gap rather than speeding time up.
-            recorder.setFrameNumber((int) index);
-            long t0 = System.nanoTime();
-            recorder.recordImage(w, h, Frame.DEPTH_UBYTE, 1, w, AV_PIX_FMT_YUV420P, source.pictureBuffer());
-            c.encodeNanos += System.nanoTime() - t0;
-            c.frames++;
             index++;
+            long now = System.nanoTime();
             if (now - c.lastPublish >= PUBLISH_NANOS) {
                 latest = c.publish(now, bytesSoFar());
             }
         }
+    }
+
+    /** Encodes picture {@code index} of the content, or skips it when real-time pacing has fallen behind. */
+    private void encode(Counters c, PrefetchingSource.Picture picture, long index, long frameNanos) throws Exception {
+        if (request.realtime()) {
+            long due = c.start + index * frameNanos;
+            long now = System.nanoTime();
+            if (now < due) {
+                parkUntil(due);
+            } else if (now - due > frameNanos) {
+                // A live encoder that fell behind skips pictures rather than drifting from the clock.
+                c.dropped++;
+                return;
+            }
+        }
+        int w = request.profile().width();
+        // Timestamps follow the content clock, so skipped pictures leave a gap rather than speeding time up.
+        recorder.setFrameNumber((int) index);
+        long t0 = System.nanoTime();
+        recorder.recordImage(w, request.profile().height(), Frame.DEPTH_UBYTE, 1, w, AV_PIX_FMT_YUV420P, picture.picture);
+        c.encodeNanos += System.nanoTime() - t0;
+        c.frames++;
     }
 
     private void parkUntil(long due) {
@@ -179,7 +187,7 @@ final class JavaCvEncodeSession implements EncodeSession {
             }
         } finally {
             EncoderLadder.release(recorder);
-            source.close();
+            pictures.close();
         }
         OutputTarget out = request.output();
         try {
