@@ -14,7 +14,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "fleetdeck", mixinStandardHelpOptions = true, version = "FleetDeck 0.1.0",
         description = "Console for Kubernetes fleets of GPU/FPGA video-encoding nodes.",
-        subcommands = {DemoClusterCommand.class, SlicesCommand.class, EncodeCommand.class, GpuCommand.class})
+        subcommands = {DemoClusterCommand.class, SlicesCommand.class, EncodeCommand.class, ProbeDensityCommand.class, GpuCommand.class})
 public final class Launcher implements Callable<Integer> {
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "Kubeconfig to read (default: $KUBECONFIG or ~/.kube/config).")
