@@ -144,7 +144,11 @@ final class JavaCvEncodeSession implements EncodeSession {
     /** Encodes picture {@code index} of the content, or skips it when real-time pacing has fallen behind. */
     private void encode(Counters c, PrefetchingSource.Picture picture, long index, long frameNanos) throws Exception {
         if (request.realtime()) {
-            long due = c.start + index * frameNanos;
+            if (index == 0) {
+                // The clock starts with the first picture, not with the thread: opening a connection is not lateness.
+                c.paceOrigin = System.nanoTime();
+            }
+            long due = c.paceOrigin + index * frameNanos;
             long now = System.nanoTime();
             if (now < due) {
                 parkUntil(due);
@@ -205,6 +209,7 @@ final class JavaCvEncodeSession implements EncodeSession {
     /** Counters owned by the encode thread; only immutable snapshots leave it. */
     private static final class Counters {
         final long start;
+        long paceOrigin;
         long frames;
         long dropped;
         long encodeNanos;

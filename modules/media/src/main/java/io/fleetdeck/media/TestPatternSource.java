@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static org.bytedeco.ffmpeg.global.avfilter.avfilter_get_by_name;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
@@ -93,7 +94,11 @@ final class TestPatternSource implements AutoCloseable {
         return g.toString();
     }
 
+    /** A font for the burnt-in text, or empty when text cannot be drawn (no font, or a build without drawtext). */
     static Optional<Path> font() {
+        if (avfilter_get_by_name("drawtext") == null) {
+            return Optional.empty();
+        }
         return FONTS.stream().filter(Files::isReadable).findFirst();
     }
 
