@@ -132,10 +132,18 @@ class OutputsTest {
     }
 
     @Test
-    void rtpWritesTheSessionDescription(@TempDir Path dir) throws Exception {
+    void rtpIsReceivedThroughTheSessionDescriptionItWrites(@TempDir Path dir) throws Exception {
         Path sdp = dir.resolve("s.sdp");
-        encode(EncodeRequest.of(EncodeProfile.P360, OutputTarget.parse("rtp://127.0.0.1:5990?sdp=" + sdp), Duration.ofMillis(400)));
-        assertThat(Files.readString(sdp)).contains("m=video 5990 RTP/AVP 96").contains("H264/90000").contains("c=IN IP4 127.0.0.1");
+        int port = freePort() & ~1; // RTP takes an even port, RTCP the odd one above it
+        EncodeRequest req = EncodeRequest.of(EncodeProfile.P360.asLowLatency(),
+                OutputTarget.parse("rtp://127.0.0.1:" + port + "?sdp=" + sdp), Duration.ofSeconds(4)).realtime(true);
+        try (EncodeSession s = engine.start(req)) {
+            assertThat(Files.readString(sdp)).contains("m=video " + port + " RTP/AVP 96").contains("H264/90000");
+            Map<String, String> v = FfprobeTool.videoStream(sdp.toString(), "-protocol_whitelist", "file,udp,rtp",
+                    "-analyzeduration", "1000000");
+            assertThat(v).containsEntry("codec_name", "h264").containsEntry("width", "640").containsEntry("height", "360");
+            assertThat(s.isRunning()).isTrue();
+        }
     }
 
     @Test
