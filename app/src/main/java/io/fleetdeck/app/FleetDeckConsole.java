@@ -48,8 +48,11 @@ public final class FleetDeckConsole {
         Path kubeconfig = options.kubeconfig() != null ? options.kubeconfig() : Kubeconfigs.defaultPath();
         SessionOpener opener = new SessionOpener(Fabric8ClusterGateway::open, this::startDemo,
                 AcceleratorPatterns.defaults(), new JsonLinesAuditLog(auditFile()), System.getProperty("user.name"));
-        MainViewModel vm = new MainViewModel(new FxTaskRunner(), Platform::runLater, opener,
-                () -> listTargets(kubeconfig), new io.fleetdeck.media.preview.JavaCvPreviewSource());
+        FxTaskRunner tasks = new FxTaskRunner();
+        var lab = new io.fleetdeck.app.encodelab.EncodeLabViewModel(tasks, Platform::runLater,
+                new io.fleetdeck.media.JavaCvEncodeEngine(), new io.fleetdeck.nvml.NvmlGpuProbe());
+        MainViewModel vm = new MainViewModel(tasks, Platform::runLater, opener,
+                () -> listTargets(kubeconfig), new io.fleetdeck.media.preview.JavaCvPreviewSource(), lab);
         MainWindow window = new MainWindow(vm, options.theme());
         stage.setTitle("FleetDeck");
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();

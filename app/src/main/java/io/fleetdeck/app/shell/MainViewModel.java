@@ -41,6 +41,7 @@ public final class MainViewModel implements AutoCloseable {
     private final NodeDetailsViewModel details;
     private final io.fleetdeck.app.timeslicing.TimeSlicingViewModel timeSlicing;
     private final io.fleetdeck.app.streams.StreamsViewModel streams;
+    private final io.fleetdeck.app.encodelab.EncodeLabViewModel encodeLab;
     private final io.fleetdeck.app.slices.SlicesViewModel slices = new io.fleetdeck.app.slices.SlicesViewModel(
             io.fleetdeck.core.capacity.DensityTargets.defaults(), io.fleetdeck.core.capacity.CostTable.defaults());
     private final ObservableList<ClusterTarget> targets = FXCollections.observableArrayList();
@@ -57,8 +58,10 @@ public final class MainViewModel implements AutoCloseable {
     private long generation;
 
     public MainViewModel(TaskRunner tasks, Executor uiExecutor, SessionOpener opener,
-                         Supplier<TargetList> targetLister, io.fleetdeck.core.media.PreviewSource previews) {
+                         Supplier<TargetList> targetLister, io.fleetdeck.core.media.PreviewSource previews,
+                         io.fleetdeck.app.encodelab.EncodeLabViewModel encodeLab) {
         this.streams = new io.fleetdeck.app.streams.StreamsViewModel(previews);
+        this.encodeLab = encodeLab;
         this.tasks = tasks;
         this.uiExecutor = uiExecutor;
         this.opener = opener;
@@ -79,6 +82,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public io.fleetdeck.app.slices.SlicesViewModel slices() {
         return slices;
+    }
+
+    public io.fleetdeck.app.encodelab.EncodeLabViewModel encodeLab() {
+        return encodeLab;
     }
 
     public io.fleetdeck.app.streams.StreamsViewModel streams() {
@@ -271,6 +278,7 @@ public final class MainViewModel implements AutoCloseable {
     public void close() {
         generation++;
         streams.stopAll();
+        encodeLab.stopAll();
         closeSession(false);
     }
 }

@@ -94,10 +94,20 @@ public final class MainWindow extends BorderPane {
         // Only a wall on screen decodes: leaving the tab stops every preview.
         streamsTab.selectedProperty().addListener((o, a, shown) -> streamsView.setActive(shown));
         tabs.getTabs().add(streamsTab);
+        io.fleetdeck.app.encodelab.EncodeLabView labView = new io.fleetdeck.app.encodelab.EncodeLabView(vm.encodeLab());
+        Tab labTab = new Tab("Encode lab", labView);
+        labTab.setId("encodeLabTab");
+        labTab.setClosable(false);
+        labTab.selectedProperty().addListener((o, a, shown) -> {
+            labView.setActive(shown);
+            if (shown && vm.encodeLab().ladder().isEmpty()) {
+                vm.encodeLab().load();
+            }
+        });
         Tab timeSlicingTab = new Tab("Time-slicing", new io.fleetdeck.app.timeslicing.TimeSlicingView(vm.timeSlicing()));
         timeSlicingTab.setId("timeSlicingTab");
         timeSlicingTab.setClosable(false);
-        tabs.getTabs().add(timeSlicingTab);
+        tabs.getTabs().addAll(timeSlicingTab, labTab);
         // The device-plugin ConfigMap is read when the operator first opens the editor on a cluster.
         Runnable loadIfShown = () -> {
             if (timeSlicingTab.isSelected() && vm.timeSlicing().loadedProperty().get() == null

@@ -30,7 +30,9 @@ class MainViewModelTest {
             new SessionOpener(this::gateway, () -> prod, AcceleratorPatterns.defaults(), e -> { }, "ops"),
             () -> new TargetList(List.of(prod, broken), "prod", ""), (url, request) -> {
                 throw new IllegalStateException("no previews in this test");
-            });
+            }, new io.fleetdeck.app.encodelab.EncodeLabViewModel(TaskRunner.sameThread(), Runnable::run,
+                    new io.fleetdeck.media.JavaCvEncodeEngine(),
+                    io.fleetdeck.core.gpu.LocalGpuProbe.unavailable("no GPU in this test")));
 
     @AfterEach
     void close() {
