@@ -124,6 +124,11 @@ final class JavaCvPreview implements PreviewSource.Preview {
     }
 
     private FFmpegFrameGrabber grabber() {
+        return configure(url, request);
+    }
+
+    /** The decoder settings of every preview (also used by the benchmark, so it measures the same thing). */
+    static FFmpegFrameGrabber configure(String url, PreviewRequest request) {
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(url);
         g.setImageWidth(request.width());
         g.setImageHeight(request.height());
