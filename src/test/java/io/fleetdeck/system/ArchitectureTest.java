@@ -30,13 +30,29 @@ class ArchitectureTest {
     void coreDependsOnNoAdapter() {
         noClasses().that().resideInAPackage("io.fleetdeck.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.fleetdeck.kube..", "io.fleetdeck.sim..",
-                        "io.fleetdeck.app..")
+                        "io.fleetdeck.app..", "io.fleetdeck.media..", "io.fleetdeck.nvml..")
+                .check(classes);
+    }
+
+    @Test
+    void nativeCodeDependsOnlyOnCore() {
+        noClasses().that().resideInAPackage("io.fleetdeck.nvml..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.fabric8..", "org.bytedeco..",
+                        "io.fleetdeck.app..", "io.fleetdeck.kube..", "io.fleetdeck.sim..", "io.fleetdeck.media..")
+                .check(classes);
+    }
+
+    @Test
+    void theSimulatorUsesTheEngineOnlyThroughTheCorePort() {
+        noClasses().that().resideInAPackage("io.fleetdeck.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.fleetdeck.media..", "org.bytedeco..")
                 .check(classes);
     }
 
     @Test
     void adaptersNeverTouchTheUi() {
-        noClasses().that().resideInAnyPackage("io.fleetdeck.kube..", "io.fleetdeck.sim..")
+        noClasses().that().resideInAnyPackage("io.fleetdeck.kube..", "io.fleetdeck.sim..", "io.fleetdeck.media..",
+                        "io.fleetdeck.nvml..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.fleetdeck.app..")
                 .check(classes);
     }
