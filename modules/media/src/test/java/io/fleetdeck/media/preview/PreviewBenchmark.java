@@ -25,11 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The preview benchmarks of the media issue, in one run, printing a table: decode speed against
+ * The media benchmarks in one run: first the engine against the ffmpeg CLI ({@link io.fleetdeck.media.EncodeBenchmark}),
+ * then the preview table: decode speed against
  * {@code ffmpeg -f null} with the same scaling; glass-to-glass latency of an own low-latency stream on loopback;
  * the CPU of a 16-tile wall of 1080p25 streams (senders copy a pre-encoded file, so they cost almost nothing).
  *
- * <p>Run: {@code mvn -B -Pbench-media -pl modules/media -am verify -DskipTests}
+ * <p>Run: {@code mvn -B -Pbench-media -DskipTests -pl modules/media -am verify}
  */
 public final class PreviewBenchmark {
     private PreviewBenchmark() {
@@ -37,6 +38,8 @@ public final class PreviewBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        io.fleetdeck.media.EncodeBenchmark.main(new String[] {"500", "3", "1080p25"});
+        System.out.println();
         Path dir = Files.createTempDirectory("fleetdeck-preview-bench");
         Path clip = dir.resolve("bars1080.ts");
         run("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
