@@ -36,6 +36,9 @@ final class JavaCvEncodeSession implements EncodeSession {
     private final Thread thread;
     private final CountDownLatch ended = new CountDownLatch(1);
     private volatile boolean stopRequested;
+    private volatile boolean frozen;
+    /** The picture repeated while frozen; only the encode thread touches it. */
+    private java.nio.ByteBuffer held;
     private volatile StreamStats latest = StreamStats.EMPTY;
     private volatile StreamStats summary;
     private volatile EncodeException failure;
@@ -78,6 +81,11 @@ final class JavaCvEncodeSession implements EncodeSession {
     @Override
     public Optional<StreamStats> awaitEnd(Duration timeout) throws InterruptedException {
         return ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS) ? Optional.of(summary) : Optional.empty();
+    }
+
+    @Override
+    public void freezePicture(boolean frozen) {
+        this.frozen = frozen;
     }
 
     @Override
@@ -162,9 +170,24 @@ final class JavaCvEncodeSession implements EncodeSession {
         // Timestamps follow the content clock, so skipped pictures leave a gap rather than speeding time up.
         recorder.setFrameNumber((int) index);
         long t0 = System.nanoTime();
-        recorder.recordImage(w, request.profile().height(), Frame.DEPTH_UBYTE, 1, w, AV_PIX_FMT_YUV420P, picture.picture);
+        recorder.recordImage(w, request.profile().height(), Frame.DEPTH_UBYTE, 1, w, AV_PIX_FMT_YUV420P,
+                frozen ? heldCopyOf(picture.picture) : release(picture.picture));
         c.encodeNanos += System.nanoTime() - t0;
         c.frames++;
+    }
+
+    /** The picture to repeat while frozen: a copy of the first one seen after the freeze began. */
+    private java.nio.ByteBuffer heldCopyOf(java.nio.ByteBuffer current) {
+        if (held == null) {
+            held = java.nio.ByteBuffer.allocateDirect(current.remaining());
+            held.put(current.duplicate()).flip();
+        }
+        return held.duplicate();
+    }
+
+    private java.nio.ByteBuffer release(java.nio.ByteBuffer current) {
+        held = null;
+        return current;
     }
 
     private void parkUntil(long due) {

@@ -22,6 +22,12 @@ public interface EncodeSession extends AutoCloseable {
      */
     Optional<StreamStats> awaitEnd(Duration timeout) throws InterruptedException;
 
+    /**
+     * Freezes the picture (the last one is encoded again and again, timecode included) or lets it move again:
+     * the stream keeps flowing, so a monitoring system's frozen-picture alarm can be tested end to end.
+     */
+    void freezePicture(boolean frozen);
+
     /** Why the session ended early, if it did. */
     Optional<EncodeException> failure();
 

@@ -66,6 +66,10 @@ class DensityProbeTest {
                 }
 
                 @Override
+                public void freezePicture(boolean frozen) {
+                }
+
+                @Override
                 public Optional<EncodeException> failure() {
                     return Optional.empty();
                 }

@@ -14,9 +14,16 @@ final class PictureCheck {
     static final long BLACK_AFTER_NANOS = 1_000_000_000L;
     /** Below this mean luma (0..255, BT.601) a picture counts as black; studio black is 16. */
     static final double BLACK_LUMA = 20;
+    /**
+     * A sample "moved" when its luma changed more than this: an encoder refining a still picture (x264 keeps
+     * improving a static frame at a constant bitrate) changes pixels by a few levels, real motion by far more.
+     */
+    static final int MOVED_LUMA = 24;
+    /** How many moved samples make a picture change: a moving element or a ticking counter gives several. */
+    static final int MOVED_SAMPLES = 2;
     private static final int SAMPLES = 1024;
 
-    private long lastSignature = Long.MIN_VALUE;
+    private int[] previous = new int[0];
     /** When the picture last changed: frozen is measured from there, not from the first repeat. */
     private long changedAt = -1;
     private long blackSince = -1;
@@ -24,28 +31,31 @@ final class PictureCheck {
     /** Looks at one frame taken at {@code nowNanos}; returns FROZEN, BLACK or PLAYING. */
     PreviewState check(IntBuffer argb, int pixels, long nowNanos) {
         int step = Math.max(1, pixels / SAMPLES);
-        long signature = 1125899906842597L;
-        double luma = 0;
-        int n = 0;
-        for (int i = 0; i < pixels; i += step) {
-            int p = argb.get(i);
-            signature = 31 * signature + p;
-            int r = (p >> 16) & 0xff;
-            int g = (p >> 8) & 0xff;
-            int b = p & 0xff;
-            luma += 0.299 * r + 0.587 * g + 0.114 * b;
-            n++;
+        int count = (pixels + step - 1) / step;
+        boolean first = previous.length != count;
+        if (first) {
+            previous = new int[count];
         }
-        luma /= Math.max(1, n);
+        double lumaSum = 0;
+        int moved = 0;
+        for (int i = 0, k = 0; i < pixels && k < count; i += step, k++) {
+            int p = argb.get(i);
+            int luma = (299 * ((p >> 16) & 0xff) + 587 * ((p >> 8) & 0xff) + 114 * (p & 0xff)) / 1000;
+            if (!first && Math.abs(luma - previous[k]) > MOVED_LUMA) {
+                moved++;
+            }
+            previous[k] = luma;
+            lumaSum += luma;
+        }
+        double luma = lumaSum / Math.max(1, count);
 
         if (luma < BLACK_LUMA) {
             blackSince = blackSince < 0 ? nowNanos : blackSince;
         } else {
             blackSince = -1;
         }
-        if (signature != lastSignature || changedAt < 0) {
+        if (first || moved >= MOVED_SAMPLES || changedAt < 0) {
             changedAt = nowNanos;
-            lastSignature = signature;
         }
         // Black wins: a black picture is also a frozen one, and "black" tells the operator more.
         if (blackSince >= 0 && nowNanos - blackSince >= BLACK_AFTER_NANOS) {
@@ -58,7 +68,7 @@ final class PictureCheck {
     }
 
     void reset() {
-        lastSignature = Long.MIN_VALUE;
+        previous = new int[0];
         changedAt = -1;
         blackSince = -1;
     }

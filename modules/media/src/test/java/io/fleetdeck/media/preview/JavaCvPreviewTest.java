@@ -110,6 +110,27 @@ class JavaCvPreviewTest {
     }
 
     @Test
+    void theEnginesFrozenPictureIsCaughtAndItsRecoverySeen() throws Exception {
+        int port = freeUdpPort();
+        var engine = new io.fleetdeck.media.JavaCvEncodeEngine();
+        var profile = new io.fleetdeck.core.media.EncodeProfile("test-180p", 320, 180, 25, 300_000, 25, true);
+        var session = engine.start(new io.fleetdeck.core.media.EncodeRequest("freeze-test", profile,
+                io.fleetdeck.core.media.OutputTarget.parse("udp://127.0.0.1:" + port + "?pkt_size=1316"), "libx264",
+                true, null, false));
+        try {
+            PreviewSource.Preview preview = open("udp://127.0.0.1:" + port, new PreviewRequest(160, 90, false, true));
+            await(() -> preview.status().state() == PreviewState.PLAYING, Duration.ofSeconds(20), "playing");
+            session.freezePicture(true);
+            await(() -> preview.status().state() == PreviewState.FROZEN, Duration.ofSeconds(10), "frozen alarm");
+            session.freezePicture(false);
+            await(() -> preview.status().state() == PreviewState.PLAYING, Duration.ofSeconds(10), "recovery");
+            assertThat(session.isRunning()).isTrue();
+        } finally {
+            session.stop();
+        }
+    }
+
+    @Test
     void aBlackStreamIsFlagged() throws Exception {
         int port = freeUdpPort();
         send("color=c=black:size=320x240:rate=25", port, 10);

@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Real streams for the demo fleet's previews: a few small, paced encodes from the local engine to UDP on
- * loopback, their URLs written into session pods' {@code fleetdeck.io/preview-url} annotations. The first
- * one drops out for a while now and then, so the wall shows a real alarm and a real recovery.
+ * loopback, their URLs written into session pods' {@code fleetdeck.io/preview-url} annotations. Now and then
+ * the first one freezes its picture and the second drops out for a while, so the wall shows real alarms
+ * (frozen picture, stream lost) and real recoveries.
  */
 public final class DemoStreams implements AutoCloseable {
     static final String PREVIEW_URL = "fleetdeck.io/preview-url";
@@ -85,9 +86,17 @@ public final class DemoStreams implements AutoCloseable {
         return streams.size();
     }
 
-    /** The first stream stops sending for a few seconds, then comes back, as a flaky encoder would. */
+    /** The first stream's picture freezes for a while; the second stops sending, then comes back. */
     private void outage() {
-        Stream s = streams.getFirst();
+        Stream still = streams.getFirst();
+        synchronized (still) {
+            still.session()[0].freezePicture(true);
+        }
+        if (streams.size() < 2) {
+            sleepThenThaw(still);
+            return;
+        }
+        Stream s = streams.get(1);
         synchronized (s) {
             s.session()[0].stop();
         }
@@ -100,6 +109,22 @@ public final class DemoStreams implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (EncodeException e) {
             // The engine could not restart it: the tile keeps showing the stream as lost, which is the truth.
+        } finally {
+            synchronized (still) {
+                still.session()[0].freezePicture(false);
+            }
+        }
+    }
+
+    private void sleepThenThaw(Stream still) {
+        try {
+            Thread.sleep(TimeUnit.SECONDS.toMillis(OUTAGE_FOR_S));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            synchronized (still) {
+                still.session()[0].freezePicture(false);
+            }
         }
     }
 
