@@ -49,8 +49,9 @@ public final class FleetDeckConsole {
         SessionOpener opener = new SessionOpener(Fabric8ClusterGateway::open, this::startDemo,
                 AcceleratorPatterns.defaults(), new JsonLinesAuditLog(auditFile()), System.getProperty("user.name"));
         FxTaskRunner tasks = new FxTaskRunner();
+        var gpus = new io.fleetdeck.nvml.NvmlGpuProbe();
         var lab = new io.fleetdeck.app.encodelab.EncodeLabViewModel(tasks, Platform::runLater,
-                new io.fleetdeck.media.JavaCvEncodeEngine(), new io.fleetdeck.nvml.NvmlGpuProbe());
+                new io.fleetdeck.media.JavaCvEncodeEngine(gpus), gpus);
         MainViewModel vm = new MainViewModel(tasks, Platform::runLater, opener,
                 () -> listTargets(kubeconfig), new io.fleetdeck.media.preview.JavaCvPreviewSource(), lab);
         MainWindow window = new MainWindow(vm, options.theme());

@@ -65,9 +65,15 @@ final class EncoderLadder {
      *                         opened (no point trying other encoders then)
      */
     static Opened open(List<Rung> rungs, Function<Rung, FFmpegFrameRecorder> recorderFor) throws EncodeException {
+        return open(rungs, rung -> Optional.empty(), recorderFor);
+    }
+
+    /** As {@link #open(List, Function)}, with a further veto (e.g. NVML saying a GPU has no NVENC engine). */
+    static Opened open(List<Rung> rungs, Function<Rung, Optional<String>> veto,
+                       Function<Rung, FFmpegFrameRecorder> recorderFor) throws EncodeException {
         List<EncoderChoice.Rejection> rejected = new ArrayList<>();
         for (Rung rung : rungs) {
-            Optional<String> unavailable = unavailable(rung);
+            Optional<String> unavailable = unavailable(rung).or(() -> veto.apply(rung));
             if (unavailable.isPresent()) {
                 rejected.add(new EncoderChoice.Rejection(rung.encoder(), unavailable.get()));
                 continue;

@@ -1,5 +1,8 @@
 package io.fleetdeck.media;
 
+import io.fleetdeck.core.gpu.LocalGpuProbe;
+import io.fleetdeck.core.gpu.LocalGpus;
+
 import io.fleetdeck.core.media.EncodeEngine;
 import io.fleetdeck.core.media.EncodeException;
 import io.fleetdeck.core.media.EncodeProfile;
@@ -13,20 +16,45 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The local encode engine on JavaCV/FFmpeg: lavfi test pattern → encoder ladder → muxer. Each session encodes on
  * its own thread; nothing is shared between sessions but FFmpeg's log routing.
  */
 public final class JavaCvEncodeEngine implements EncodeEngine {
+    private final LocalGpuProbe gpus;
+
     public JavaCvEncodeEngine() {
+        this(LocalGpuProbe.unavailable("not consulted"));
+    }
+
+    /**
+     * With NVML consulted before NVENC is tried: a compute GPU (H100, A100…) reports encoder capacity although it
+     * has no NVENC engine, so the ladder says so instead of FFmpeg's driver-version message.
+     */
+    public JavaCvEncodeEngine(LocalGpuProbe gpus) {
+        this.gpus = gpus;
         FfmpegLog.install();
+    }
+
+    /** NVML's verdict for NVENC rungs: a reason to skip them, or empty to try them. */
+    private Optional<String> nvencVeto(EncoderLadder.Rung rung) {
+        return rung.family() != EncoderLadder.Family.NVENC ? Optional.empty() : nvencVeto(gpus.probe());
+    }
+
+    static Optional<String> nvencVeto(LocalGpus local) {
+        if (!local.available() || local.gpus().isEmpty() || local.anyNvencUsable()) {
+            return Optional.empty();
+        }
+        return Optional.of("NVML: " + local.gpus().getFirst().nvenc().reason());
     }
 
     @Override
     public EncoderChoice probe(EncodeProfile profile) {
         try {
-            EncoderLadder.Opened opened = EncoderLadder.open(EncoderLadder.RUNGS, rung -> Recorders.probe(profile, rung));
+            EncoderLadder.Opened opened = EncoderLadder.open(EncoderLadder.RUNGS, this::nvencVeto,
+                    rung -> Recorders.probe(profile, rung));
             EncoderLadder.release(opened.recorder());
             return opened.choice();
         } catch (EncoderLadder.NoEncoderException e) {
@@ -44,7 +72,8 @@ public final class JavaCvEncodeEngine implements EncodeEngine {
         TestPatternSource source = TestPatternSource.open(request.profile(), request.streamName(), request.tone());
         EncoderLadder.Opened opened;
         try {
-            opened = EncoderLadder.open(rungs, rung -> Recorders.create(request.output(), request.profile(), rung, request.tone()));
+            opened = EncoderLadder.open(rungs, this::nvencVeto,
+                    rung -> Recorders.create(request.output(), request.profile(), rung, request.tone()));
         } catch (EncodeException | RuntimeException e) {
             source.close();
             throw e;
