@@ -51,7 +51,8 @@ public final class FleetDeckConsole {
         FxTaskRunner tasks = new FxTaskRunner();
         var gpus = new io.fleetdeck.nvml.NvmlGpuProbe();
         var lab = new io.fleetdeck.app.encodelab.EncodeLabViewModel(tasks, Platform::runLater,
-                new io.fleetdeck.media.JavaCvEncodeEngine(gpus), gpus);
+                new io.fleetdeck.app.encodelab.LazyEncodeEngine(() -> new io.fleetdeck.media.JavaCvEncodeEngine(gpus)),
+                gpus);
         MainViewModel vm = new MainViewModel(tasks, Platform::runLater, opener,
                 () -> listTargets(kubeconfig), new io.fleetdeck.media.preview.JavaCvPreviewSource(), lab);
         MainWindow window = new MainWindow(vm, options.theme());
