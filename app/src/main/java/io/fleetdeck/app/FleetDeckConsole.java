@@ -65,12 +65,14 @@ public final class FleetDeckConsole {
         });
         stage.show();
 
-        TargetList initial = listTargets(kubeconfig);
-        vm.targets().setAll(initial.targets());
-        vm.connect(initialTarget(initial));
-        if (!initial.problem().isEmpty()) {
-            vm.errorProperty().set(initial.problem());
-        }
+        // The kubeconfig is read in the background too: a slow home directory must not hold up the window.
+        tasks.run(() -> listTargets(kubeconfig), initial -> {
+            vm.targets().setAll(initial.targets());
+            vm.connect(initialTarget(initial));
+            if (!initial.problem().isEmpty()) {
+                vm.errorProperty().set(initial.problem());
+            }
+        }, e -> vm.errorProperty().set("Cannot read the kubeconfig: " + e.getMessage()));
         return vm;
     }
 
