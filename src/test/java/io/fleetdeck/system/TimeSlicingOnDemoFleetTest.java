@@ -71,6 +71,8 @@ class TimeSlicingOnDemoFleetTest {
                         .getAmount())).toList();
         assertThat(t4Nodes).isNotEmpty();
         String probe = t4Nodes.getFirst().getMetadata().getName();
+        robot.clickOn("#slicesTab");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fleetCapacity() > 0);
         long before = fleetCapacity();
 
         robot.clickOn("#timeSlicingTab");
@@ -93,6 +95,7 @@ class TimeSlicingOnDemoFleetTest {
                 .getStatus().getAllocatable().get("nvidia.com/gpu").getAmount()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> vm.nodes().row(probe).summary().slicesTotal() == 30);
+        robot.clickOn("#slicesTab");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fleetCapacity() == before + 2L * t4Nodes.size());
         assertThat(Files.readString(stateDir.resolve("audit.jsonl")))
                 .contains("\"action\":\"edit-configmap\"")

@@ -97,13 +97,16 @@ public final class CapacityBenchmark {
                 + " / " + us(FleetBenchmark.percentile(perEvent, 99)), ""});
 
         Platform.startup(() -> { });
-        SlicesViewModel vm = new SlicesViewModel(targets, costs);
+        io.fleetdeck.app.nodes.NodesViewModel nodeRows = new io.fleetdeck.app.nodes.NodesViewModel();
+        SlicesViewModel vm = new SlicesViewModel(targets, costs, nodeRows.rows());
         CompletableFuture<ListView<?>> shown = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage stage = new Stage();
             SlicesView view = new SlicesView(vm, name -> { });
             stage.setScene(new Scene(view, 1400, 900));
             stage.show();
+            vm.setActive(true);
+            nodeRows.apply(initial);
             vm.apply(initial);
             shown.complete((ListView<?>) view.lookup("#sliceGrid"));
         });
@@ -128,6 +131,7 @@ public final class CapacityBenchmark {
             int step = p;
             pulses.add(FleetBenchmark.onFx(() -> {
                 long t = System.nanoTime();
+                nodeRows.apply(d);
                 vm.apply(d);
                 grid.getScene().getRoot().applyCss();
                 grid.getScene().getRoot().layout();

@@ -25,7 +25,7 @@ final class DemoClusterProcess implements AutoCloseable {
     DemoClusterProcess(int nodes, Path kubeconfig) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         process = new ProcessBuilder(List.of(java, "-Xmx6g", "-cp", System.getProperty("java.class.path"),
-                "io.fleetdeck.app.Launcher", "demo-cluster", "--nodes", String.valueOf(nodes), "--session-fill", "0.4",
+                "io.fleetdeck.app.Launcher", "demo-cluster", "--nodes", String.valueOf(nodes), "--session-fill", "0.4", "--streams", "0",
                 "--kubeconfig", kubeconfig.toString()))
                 .redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

@@ -43,7 +43,8 @@ public final class MainViewModel implements AutoCloseable {
     private final io.fleetdeck.app.streams.StreamsViewModel streams;
     private final io.fleetdeck.app.encodelab.EncodeLabViewModel encodeLab;
     private final io.fleetdeck.app.slices.SlicesViewModel slices = new io.fleetdeck.app.slices.SlicesViewModel(
-            io.fleetdeck.core.capacity.DensityTargets.defaults(), io.fleetdeck.core.capacity.CostTable.defaults());
+            io.fleetdeck.core.capacity.DensityTargets.defaults(), io.fleetdeck.core.capacity.CostTable.defaults(),
+            nodes.rows());
     private final ObservableList<ClusterTarget> targets = FXCollections.observableArrayList();
     private final ObjectProperty<ClusterTarget> current = new SimpleObjectProperty<>(this, "current");
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(this, "state",

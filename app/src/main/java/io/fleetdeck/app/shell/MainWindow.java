@@ -80,43 +80,41 @@ public final class MainWindow extends BorderPane {
         nodesTab.setId("nodesTab");
         nodesTab.setClosable(false);
         TabPane tabs = new TabPane(nodesTab);
-        Tab slicesTab = new Tab("Slices", new io.fleetdeck.app.slices.SlicesView(vm.slices(), name -> {
-            tabs.getSelectionModel().select(nodesTab);
-            nodesView.selectNode(name);
-        }));
-        slicesTab.setId("slicesTab");
-        slicesTab.setClosable(false);
-        tabs.getTabs().add(slicesTab);
-        io.fleetdeck.app.streams.StreamsView streamsView = new io.fleetdeck.app.streams.StreamsView(vm.streams());
-        Tab streamsTab = new Tab("Streams", streamsView);
-        streamsTab.setId("streamsTab");
-        streamsTab.setClosable(false);
+        Tab slicesTab = new LazyTab<>("Slices", "slicesTab",
+                () -> new io.fleetdeck.app.slices.SlicesView(vm.slices(), name -> {
+                    tabs.getSelectionModel().select(nodesTab);
+                    nodesView.selectNode(name);
+                }), (view, shown) -> vm.slices().setActive(shown)).tab();
         // Only a wall on screen decodes: leaving the tab stops every preview.
-        streamsTab.selectedProperty().addListener((o, a, shown) -> streamsView.setActive(shown));
-        tabs.getTabs().add(streamsTab);
-        io.fleetdeck.app.encodelab.EncodeLabView labView = new io.fleetdeck.app.encodelab.EncodeLabView(vm.encodeLab());
-        Tab labTab = new Tab("Encode lab", labView);
-        labTab.setId("encodeLabTab");
-        labTab.setClosable(false);
-        labTab.selectedProperty().addListener((o, a, shown) -> {
-            labView.setActive(shown);
-            if (shown && vm.encodeLab().ladder().isEmpty()) {
-                vm.encodeLab().load();
-            }
-        });
-        Tab timeSlicingTab = new Tab("Time-slicing", new io.fleetdeck.app.timeslicing.TimeSlicingView(vm.timeSlicing()));
-        timeSlicingTab.setId("timeSlicingTab");
-        timeSlicingTab.setClosable(false);
-        tabs.getTabs().addAll(timeSlicingTab, labTab);
+        Tab streamsTab = new LazyTab<>("Streams", "streamsTab",
+                () -> new io.fleetdeck.app.streams.StreamsView(vm.streams()),
+                io.fleetdeck.app.streams.StreamsView::setActive).tab();
         // The device-plugin ConfigMap is read when the operator first opens the editor on a cluster.
         Runnable loadIfShown = () -> {
-            if (timeSlicingTab.isSelected() && vm.timeSlicing().loadedProperty().get() == null
-                    && vm.timeSlicing().connectedProperty().get() && !vm.timeSlicing().busyProperty().get()) {
+            if (vm.timeSlicing().loadedProperty().get() == null && vm.timeSlicing().connectedProperty().get()
+                    && !vm.timeSlicing().busyProperty().get()) {
                 vm.timeSlicing().load();
             }
         };
-        timeSlicingTab.setOnSelectionChanged(e -> loadIfShown.run());
-        vm.timeSlicing().connectedProperty().addListener((o, a, b) -> loadIfShown.run());
+        Tab timeSlicingTab = new LazyTab<>("Time-slicing", "timeSlicingTab",
+                () -> new io.fleetdeck.app.timeslicing.TimeSlicingView(vm.timeSlicing()), (view, shown) -> {
+                    if (shown) {
+                        loadIfShown.run();
+                    }
+                }).tab();
+        vm.timeSlicing().connectedProperty().addListener((o, a, b) -> {
+            if (timeSlicingTab.isSelected()) {
+                loadIfShown.run();
+            }
+        });
+        Tab labTab = new LazyTab<>("Encode lab", "encodeLabTab",
+                () -> new io.fleetdeck.app.encodelab.EncodeLabView(vm.encodeLab()), (view, shown) -> {
+                    view.setActive(shown);
+                    if (shown && vm.encodeLab().ladder().isEmpty()) {
+                        vm.encodeLab().load();
+                    }
+                }).tab();
+        tabs.getTabs().addAll(slicesTab, streamsTab, timeSlicingTab, labTab);
         tabs.setId("featureTabs");
         setCenter(tabs);
         setBottom(statusBar());

@@ -1,5 +1,6 @@
 package io.fleetdeck.app.slices;
 
+import io.fleetdeck.app.nodes.NodeRow;
 import io.fleetdeck.core.model.NodeSummary;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -13,7 +14,7 @@ import javafx.scene.layout.VBox;
 import java.util.function.Consumer;
 
 /** The GPU → slices and FPGA → slots of each node of the chosen group; click (or Enter) opens the node. */
-final class SliceGrid extends ListView<NodeSummary> {
+final class SliceGrid extends ListView<NodeRow> {
     SliceGrid(SlicesViewModel vm, Consumer<String> openNode) {
         super(vm.groupNodes());
         setId("sliceGrid");
@@ -31,7 +32,8 @@ final class SliceGrid extends ListView<NodeSummary> {
         });
     }
 
-    private static final class NodeCell extends ListCell<NodeSummary> {
+    /** Follows its row's summary while it shows that row, so a node's change repaints just this cell. */
+    private static final class NodeCell extends ListCell<NodeRow> {
         private final Label name = new Label();
         private final Label detail = new Label();
         private final SliceStrip gpu = new SliceStrip();
@@ -55,10 +57,23 @@ final class SliceGrid extends ListView<NodeSummary> {
             fpgaRow.managedProperty().bind(fpgaRow.visibleProperty());
         }
 
+        private final javafx.beans.value.ChangeListener<NodeSummary> onChange = (o, a, s) -> render(s);
+
         @Override
-        protected void updateItem(NodeSummary s, boolean empty) {
-            super.updateItem(s, empty);
-            if (empty || s == null) {
+        protected void updateItem(NodeRow row, boolean empty) {
+            NodeRow old = getItem();
+            if (old != null) {
+                old.summaryProperty().removeListener(onChange);
+            }
+            super.updateItem(row, empty);
+            if (row != null && !empty) {
+                row.summaryProperty().addListener(onChange);
+            }
+            render(empty || row == null ? null : row.summary());
+        }
+
+        private void render(NodeSummary s) {
+            if (s == null) {
                 setGraphic(null);
                 setText(null);
                 return;

@@ -1,5 +1,7 @@
 package io.fleetdeck.app.slices;
 
+import io.fleetdeck.app.nodes.NaturalOrder;
+import io.fleetdeck.app.nodes.NodeRow;
 import io.fleetdeck.core.capacity.CapacityLedger;
 import io.fleetdeck.core.capacity.CapacityRow;
 import io.fleetdeck.core.capacity.CostTable;
@@ -16,8 +18,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -35,20 +37,28 @@ public final class SlicesViewModel {
     private final ObservableList<CapacityRow> rows = FXCollections.observableArrayList();
     private final ObservableList<CapacityRow> costRows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CapacityRow> fleet = new ReadOnlyObjectWrapper<>(this, "fleet");
-    private final ObservableList<NodeSummary> acceleratorNodes = FXCollections.observableArrayList();
-    private final FilteredList<NodeSummary> groupNodes = new FilteredList<>(acceleratorNodes);
+    /**
+     * The grid shows the nodes view's own rows, which update in place: a pod event repaints one cell and makes
+     * no list change, so the grid costs nothing on a busy fleet.
+     */
+    private final FilteredList<NodeRow> groupNodes;
     private final ObjectProperty<String> selectedGroup = new SimpleObjectProperty<>(this, "selectedGroup");
     private final ObservableList<PendingSessions.PendingSession> pending = FXCollections.observableArrayList();
     private final ObservableList<PendingSessions.Demand> demand = FXCollections.observableArrayList();
     private final Map<String, NodeSummary> latest = new HashMap<>();
-    private final Map<String, Integer> nodeIndex = new HashMap<>();
     private List<PodInfo> pendingPods = List.of();
+    /** While the screen is hidden the ledgers keep counting but its tables are not refreshed. */
+    private boolean active;
+    private boolean pendingStale = true;
+    private boolean ledgersStale;
     private CapacityLedger ledger;
     private CapacityLedger costLedger;
 
-    public SlicesViewModel(DensityTargets targets, CostTable costs) {
+    public SlicesViewModel(DensityTargets targets, CostTable costs, ObservableList<NodeRow> nodeRows) {
         this.targets = targets;
         this.costs = costs;
+        this.groupNodes = new FilteredList<>(new SortedList<>(nodeRows,
+                Comparator.comparing(NodeRow::name, NaturalOrder.INSTANCE)), SlicesViewModel::accelerated);
         this.ledger = new CapacityLedger(grouping.get(), targets, costs);
         this.costLedger = new CapacityLedger(Grouping.INSTANCE_TYPE, targets, costs);
         grouping.addListener((o, a, g) -> regroup(g));
@@ -73,7 +83,7 @@ public final class SlicesViewModel {
     }
 
     /** GPU and FPGA nodes of the selected group (all of them when none is selected), by name. */
-    public FilteredList<NodeSummary> groupNodes() {
+    public FilteredList<NodeRow> groupNodes() {
         return groupNodes;
     }
 
@@ -108,24 +118,40 @@ public final class SlicesViewModel {
         for (String name : delta.removed()) {
             latest.remove(name);
         }
+        if (delta.pendingChanged()) {
+            pendingPods = delta.pending();
+            pendingStale = true;
+        }
+        if (!active) {
+            // Hidden: only remember the summaries; the ledgers are rebuilt from them when the screen shows.
+            ledgersStale = true;
+            return;
+        }
         ledger.apply(delta);
         costLedger.apply(delta);
         if (delta.pendingChanged()) {
-            pendingPods = delta.pending();
             ledger.syncPending(pendingPods);
             costLedger.syncPending(pendingPods);
-            pending.setAll(PendingSessions.analyse(pendingPods));
-            demand.setAll(PendingSessions.demand(pendingPods));
         }
-        updateNodes(delta);
         publish();
+    }
+
+    /** The Slices screen is shown (true) or hidden: shown, its figures catch up at once (one rebuild). */
+    public void setActive(boolean shown) {
+        this.active = shown;
+        if (shown) {
+            if (ledgersStale) {
+                ledger = CapacityLedger.compute(latest.values(), pendingPods, grouping.get(), targets, costs);
+                costLedger = CapacityLedger.compute(latest.values(), pendingPods, Grouping.INSTANCE_TYPE, targets, costs);
+                ledgersStale = false;
+            }
+            publish();
+        }
     }
 
     public void clear() {
         latest.clear();
         pendingPods = List.of();
-        acceleratorNodes.clear();
-        nodeIndex.clear();
         pending.clear();
         demand.clear();
         regroup(grouping.get());
@@ -140,44 +166,26 @@ public final class SlicesViewModel {
     }
 
     private void publish() {
+        if (pendingStale) {
+            pending.setAll(PendingSessions.analyse(pendingPods));
+            demand.setAll(PendingSessions.demand(pendingPods));
+            pendingStale = false;
+        }
         rows.setAll(ledger.rows());
         fleet.set(ledger.fleet());
         // Pending pods that name no instance type make an empty "unconstrained" row: not a cost line.
         costRows.setAll(costLedger.rows().stream().filter(r -> r.nodes() > 0).toList());
     }
 
-    /** Keeps the accelerator node list sorted by name, replacing changed entries in place. */
-    private void updateNodes(FleetDelta delta) {
-        boolean reorder = !delta.removed().isEmpty();
-        for (NodeSummary s : delta.changed()) {
-            boolean accelerated = s.sliceResource() != null || s.fpgaResource() != null;
-            Integer at = nodeIndex.get(s.name());
-            if (at != null && accelerated) {
-                acceleratorNodes.set(at, s);
-            } else if (accelerated || at != null) {
-                reorder = true; // a new accelerator node, or one that lost its accelerators
-            }
-        }
-        if (reorder) {
-            List<NodeSummary> all = new ArrayList<>();
-            for (NodeSummary s : latest.values()) {
-                if (s.sliceResource() != null || s.fpgaResource() != null) {
-                    all.add(s);
-                }
-            }
-            all.sort(Comparator.comparing(NodeSummary::name, io.fleetdeck.app.nodes.NaturalOrder.INSTANCE));
-            acceleratorNodes.setAll(all);
-            nodeIndex.clear();
-            for (int i = 0; i < all.size(); i++) {
-                nodeIndex.put(all.get(i).name(), i);
-            }
-        }
+    private static boolean accelerated(NodeRow row) {
+        NodeSummary s = row.summary();
+        return s.sliceResource() != null || s.fpgaResource() != null;
     }
 
     private void refilterNodes() {
         String group = selectedGroup.get();
         Grouping g = grouping.get();
-        groupNodes.setPredicate(group == null || CapacityLedger.FLEET.equals(group) ? s -> true
-                : s -> group.equals(g.keyOf(s)));
+        groupNodes.setPredicate(group == null || CapacityLedger.FLEET.equals(group) ? SlicesViewModel::accelerated
+                : r -> accelerated(r) && group.equals(g.keyOf(r.summary())));
     }
 }

@@ -38,6 +38,18 @@ public final class StreamsView extends BorderPane {
     private final Label detailStats = new Label();
     private StreamTileView detailView;
     private boolean active;
+    /** Runs only while the wall is shown: an animation timer makes JavaFX render every frame. */
+    private final AnimationTimer frames = new AnimationTimer() {
+        private long last;
+
+        @Override
+        public void handle(long now) {
+            if (now - last >= FRAME_NANOS) {
+                last = now;
+                frame();
+            }
+        }
+    };
 
     public StreamsView(StreamsViewModel vm) {
         this.vm = vm;
@@ -78,17 +90,6 @@ public final class StreamsView extends BorderPane {
         detailBox.getChildren().addAll(new HBox(8, close), detailStats);
         setRight(detailBox);
 
-        new AnimationTimer() {
-            private long last;
-
-            @Override
-            public void handle(long now) {
-                if (now - last >= FRAME_NANOS) {
-                    last = now;
-                    frame();
-                }
-            }
-        }.start();
         rebuild();
     }
 
@@ -96,8 +97,10 @@ public final class StreamsView extends BorderPane {
     public void setActive(boolean active) {
         this.active = active;
         if (active) {
+            frames.start();
             updateVisible();
         } else {
+            frames.stop();
             vm.setVisible(Set.of());
         }
     }

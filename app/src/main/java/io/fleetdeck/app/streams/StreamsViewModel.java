@@ -58,13 +58,13 @@ public final class StreamsViewModel {
         poolOfNode.clear();
     }
 
-    /** A pulse: tiles follow the session pods with preview URLs (indexed in the store, no scan of all pods). */
+    /** A pulse: tiles follow the session pods with preview URLs, which come with the delta when they change. */
     public void apply(FleetDelta delta) {
         delta.changed().forEach(s -> poolOfNode.put(s.name(), s.node().nodePool()));
-        if (store == null || delta.isEmpty()) {
+        if (store == null || !delta.previewableChanged()) {
             return;
         }
-        List<PodInfo> pods = store.previewablePods();
+        List<PodInfo> pods = delta.previewable();
         Set<String> seen = new HashSet<>();
         List<StreamTile> added = new ArrayList<>();
         for (PodInfo p : pods) {

@@ -20,7 +20,19 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SlicesViewModelTest {
-    private final SlicesViewModel vm = new SlicesViewModel(DensityTargets.defaults(), CostTable.defaults());
+    private final io.fleetdeck.app.nodes.NodesViewModel nodes = new io.fleetdeck.app.nodes.NodesViewModel();
+    private final SlicesViewModel vm = new SlicesViewModel(DensityTargets.defaults(), CostTable.defaults(), nodes.rows());
+
+    {
+        vm.setActive(true);
+    }
+
+    /** What the main view-model does on a pulse: the nodes view first, then the slices. */
+    private void pulse(FleetStore store) {
+        var delta = store.takeDelta();
+        nodes.apply(delta);
+        vm.apply(delta);
+    }
 
     static PodInfo pendingArm(String name) {
         return new PodInfo("uid-" + name, "streaming", name, null, PodPhase.PENDING, false, "ReplicaSet", "live-arm",
@@ -32,7 +44,7 @@ class SlicesViewModelTest {
     @Test
     void totalsPerProductFollowPodsAndCostPerSessionHour() {
         FleetStore store = Fleets.store(6);
-        vm.apply(store.takeDelta());
+        pulse(store);
         CapacityRow t4 = vm.rows().getFirst();
         assertThat(t4.group()).isEqualTo("Tesla-T4");
         assertThat(t4.capacity()).isEqualTo(6 * 28);
@@ -42,16 +54,34 @@ class SlicesViewModelTest {
         assertThat(vm.fleetProperty().get().free()).isEqualTo(6 * 28 - 3);
 
         store.apply(List.of(new FleetChange.PodUpserted(Fleets.session("enc-new", "gpu-004"))));
-        vm.apply(store.takeDelta());
+        pulse(store);
         assertThat(vm.rows().getFirst().used()).isEqualTo(4);
         assertThat(vm.costRows()).extracting(CapacityRow::group).containsExactly("g4dn.2xlarge");
         assertThat(vm.costRows().getFirst().sessionsAtTarget()).isEqualTo(6 * 28);
     }
 
     @Test
+    void whileHiddenNothingIsRefreshedAndShowingCatchesUp() {
+        vm.setActive(false);
+        FleetStore store = Fleets.store(4);
+        pulse(store);
+        store.apply(List.of(new FleetChange.PodUpserted(Fleets.session("enc-x", "gpu-003"))));
+        pulse(store);
+        assertThat(vm.rows()).isEmpty();
+        vm.setActive(true);
+        assertThat(vm.rows()).singleElement().satisfies(r -> {
+            assertThat(r.capacity()).isEqualTo(4 * 28);
+            assertThat(r.used()).isEqualTo(4);
+        });
+        store.apply(List.of(new FleetChange.PodDeleted("uid-enc-x")));
+        pulse(store);
+        assertThat(vm.rows().getFirst().used()).isEqualTo(3);
+    }
+
+    @Test
     void regroupingRecomputesAndSelectingAGroupFiltersItsNodes() {
         FleetStore store = Fleets.store(6);
-        vm.apply(store.takeDelta());
+        pulse(store);
         vm.groupingProperty().set(Grouping.NODEPOOL);
         assertThat(vm.rows()).extracting(CapacityRow::group).containsExactly("gpu-t4");
         assertThat(vm.groupNodes()).hasSize(6);
@@ -68,7 +98,7 @@ class SlicesViewModelTest {
         FleetStore store = Fleets.store(2);
         store.apply(List.of(new FleetChange.PodUpserted(pendingArm("arm-1")),
                 new FleetChange.PodUpserted(pendingArm("arm-2"))));
-        vm.apply(store.takeDelta());
+        pulse(store);
         assertThat(vm.pending()).extracting(p -> p.reason())
                 .containsOnly(PendingSessions.Reason.ARCH_MISMATCH);
         assertThat(vm.demand()).singleElement().satisfies(d -> {

@@ -19,7 +19,13 @@ public record FleetDelta(
         boolean podsSynced,
         ConnectionStatus connection,
         FleetTotals totals,
-        List<PodInfo> pending) {
+        List<PodInfo> pending,
+        List<PodInfo> previewable) {
+
+    /** Whether the pods with a preview URL changed in this delta ({@link #previewable()} is null when not). */
+    public boolean previewableChanged() {
+        return previewable != null;
+    }
 
     /** Whether the pending pods changed in this delta ({@link #pending()} is null when they did not). */
     public boolean pendingChanged() {

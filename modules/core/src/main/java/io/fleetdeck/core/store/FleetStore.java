@@ -36,6 +36,7 @@ public final class FleetStore implements FleetSink {
     private boolean pendingChanged = true;
     /** Pods whose stream can be previewed ({@code fleetdeck.io/preview-url}): the streams wall's tiles. */
     private final Map<String, PodInfo> previewable = new HashMap<>();
+    private boolean previewChanged = true;
     private long version;
     private int sessions;
     private int pending;
@@ -112,6 +113,7 @@ public final class FleetStore implements FleetSink {
         }
         if (pod.previewUrl() != null && !pod.previewUrl().isBlank()) {
             previewable.put(pod.uid(), pod);
+            previewChanged = true;
         }
         if (!pod.isBound() && !pod.phase().isTerminated()) {
             pending++;
@@ -129,7 +131,9 @@ public final class FleetStore implements FleetSink {
         if (pod.isSession()) {
             sessions--;
         }
-        previewable.remove(pod.uid());
+        if (previewable.remove(pod.uid()) != null) {
+            previewChanged = true;
+        }
         if (!pod.isBound() && !pod.phase().isTerminated()) {
             pending--;
             pendingByUid.remove(pod.uid());
@@ -166,9 +170,12 @@ public final class FleetStore implements FleetSink {
         dirty.clear();
         Set<String> gone = Set.copyOf(removed);
         removed.clear();
+        // Lists the UI needs travel with the delta, made here on the pulse thread: the UI never waits for the lock.
         List<PodInfo> pending = pendingChanged ? pendingPods() : null;
         pendingChanged = false;
-        return new FleetDelta(version, changed, gone, nodesSynced, podsSynced, connection, totals(), pending);
+        List<PodInfo> streams = previewChanged ? previewablePods() : null;
+        previewChanged = false;
+        return new FleetDelta(version, changed, gone, nodesSynced, podsSynced, connection, totals(), pending, streams);
     }
 
     private FleetTotals totals() {

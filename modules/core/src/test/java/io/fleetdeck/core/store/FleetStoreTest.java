@@ -139,8 +139,12 @@ class FleetStoreTest {
                 Map.of());
         store.apply(List.of(up(TestNodes.gpuNode("g1", "Tesla-T4", 1, 28)), up(s), up(withUrl)));
         assertThat(store.previewablePods()).extracting(PodInfo::uid).containsExactly("p");
+        assertThat(store.takeDelta().previewable()).extracting(PodInfo::uid).containsExactly("p");
+        store.apply(List.of(up(TestNodes.session("other", "g1", FleetLabels.GPU_RESOURCE, 1))));
+        assertThat(store.takeDelta().previewableChanged()).isFalse();
         store.apply(List.of(new FleetChange.PodDeleted("p")));
         assertThat(store.previewablePods()).isEmpty();
+        assertThat(store.takeDelta().previewable()).isEmpty();
     }
 
     @Test
