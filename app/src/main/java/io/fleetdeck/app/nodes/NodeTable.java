@@ -215,21 +215,13 @@ final class NodeTable {
 
     /** Colours the whole row by state through pseudo-classes, never inline styles. */
     private static final class StateRow extends TableRow<NodeRow> {
-        private final javafx.beans.value.ChangeListener<NodeSummary> onChange = (o, a, s) -> mark(s);
+        private final SummaryFollower follower = new SummaryFollower(this::mark);
 
         @Override
         protected void updateItem(NodeRow row, boolean empty) {
             NodeRow old = getItem();
-            if (old != null) {
-                old.summaryProperty().removeListener(onChange);
-            }
             super.updateItem(row, empty);
-            if (row != null && !empty) {
-                row.summaryProperty().addListener(onChange);
-                mark(row.summary());
-            } else {
-                mark(null);
-            }
+            follower.follow(old, empty ? null : row);
         }
 
         private void mark(NodeSummary s) {

@@ -57,19 +57,14 @@ final class SliceGrid extends ListView<NodeRow> {
             fpgaRow.managedProperty().bind(fpgaRow.visibleProperty());
         }
 
-        private final javafx.beans.value.ChangeListener<NodeSummary> onChange = (o, a, s) -> render(s);
+        private final io.fleetdeck.app.nodes.SummaryFollower follower =
+                new io.fleetdeck.app.nodes.SummaryFollower(this::render);
 
         @Override
         protected void updateItem(NodeRow row, boolean empty) {
             NodeRow old = getItem();
-            if (old != null) {
-                old.summaryProperty().removeListener(onChange);
-            }
             super.updateItem(row, empty);
-            if (row != null && !empty) {
-                row.summaryProperty().addListener(onChange);
-            }
-            render(empty || row == null ? null : row.summary());
+            follower.follow(old, empty ? null : row);
         }
 
         private void render(NodeSummary s) {
