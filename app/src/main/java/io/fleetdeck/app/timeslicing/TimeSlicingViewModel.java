@@ -42,7 +42,8 @@ public final class TimeSlicingViewModel {
     public static final String DEFAULT_NAME = "time-slicing-config";
 
     private final TaskRunner tasks;
-    private final DensityTargets targets;
+    /** Whether an edited config has errors: known from the last validation pass, not validated again. */
+    private boolean editsInvalid;
     private final Supplier<Collection<NodeSummary>> nodes;
     private ConfigMapCommands commands;
     /** Bumped whenever the cluster or ConfigMap changes, so late answers for the old one are dropped. */
@@ -60,10 +61,7 @@ public final class TimeSlicingViewModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObservableList<String> errors = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<TimeSlicingImpact> impact = new ReadOnlyObjectWrapper<>(this, "impact");
-    private final ObservableList<TimeSlicingImpact.PoolImpact> impactPools = FXCollections.observableArrayList();
-    private final ObservableList<TimeSlicingImpact.NodeImpact> impactNodes = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper impactText = new ReadOnlyStringWrapper(this, "impactText", "");
+    private final ImpactModel impact;
     private final ReadOnlyBooleanWrapper applyDisabled = new ReadOnlyBooleanWrapper(this, "applyDisabled", true);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper connected = new ReadOnlyBooleanWrapper(this, "connected");
@@ -72,7 +70,7 @@ public final class TimeSlicingViewModel {
 
     public TimeSlicingViewModel(TaskRunner tasks, DensityTargets targets, Supplier<Collection<NodeSummary>> nodes) {
         this.tasks = tasks;
-        this.targets = targets;
+        this.impact = new ImpactModel(targets);
         this.nodes = nodes;
         selectedKey.addListener((o, a, key) -> showKey(key));
         text.addListener((o, a, t) -> onEdited(t));
@@ -139,21 +137,21 @@ public final class TimeSlicingViewModel {
 
     /** Edited configs against the loaded ones; null when nothing is edited. */
     public ReadOnlyObjectProperty<TimeSlicingImpact> impactProperty() {
-        return impact.getReadOnlyProperty();
+        return impact.impactProperty();
     }
 
     /** Per nodepool, then a "total" row; empty when nothing is edited. */
     public ObservableList<TimeSlicingImpact.PoolImpact> impactPools() {
-        return impactPools;
+        return impact.pools();
     }
 
     /** Only the nodes whose slices, displaced sessions or density verdict change. */
     public ObservableList<TimeSlicingImpact.NodeImpact> impactNodes() {
-        return impactNodes;
+        return impact.nodes();
     }
 
     public ReadOnlyStringProperty impactTextProperty() {
-        return impactText.getReadOnlyProperty();
+        return impact.textProperty();
     }
 
     public ReadOnlyBooleanProperty applyDisabledProperty() {
@@ -287,7 +285,7 @@ public final class TimeSlicingViewModel {
 
     /** The question to ask, e.g. "3 nodes would lose slices; 12 sessions would no longer fit …", or "". */
     public String confirmationText() {
-        return ConfigChanges.confirmation(impact.get());
+        return ConfigChanges.confirmation(impact.impactProperty().get());
     }
 
     // --- state ------------------------------------------------------------------------------------------
@@ -379,46 +377,30 @@ public final class TimeSlicingViewModel {
         String key = selectedKey.get();
         List<String> errs = new ArrayList<>();
         List<String> warns = new ArrayList<>();
+        boolean invalid = false;
         if (key != null && loaded.get() != null) {
             DevicePluginConfig.Validation v = DevicePluginConfig.validate(text.get());
             errs.addAll(v.errors());
             warns.addAll(v.warnings());
+            invalid = edits.containsKey(key) && !v.isValid();
         }
-        edits.forEach((k, yaml) -> {
-            if (!k.equals(key)) {
-                DevicePluginConfig.validate(yaml).errors().forEach(e -> errs.add(k + ": " + e));
+        for (Map.Entry<String, String> e : edits.entrySet()) {
+            if (!e.getKey().equals(key)) {
+                List<String> others = DevicePluginConfig.validate(e.getValue()).errors();
+                others.forEach(err -> errs.add(e.getKey() + ": " + err));
+                invalid |= !others.isEmpty();
             }
-        });
+        }
+        editsInvalid = invalid;
         errors.setAll(errs);
         warnings.setAll(warns);
-        recomputeImpact();
+        ConfigMapData data = loaded.get();
+        impact.recompute(data == null ? null : data.data(), edits, nodes.get());
         refreshApplyDisabled();
     }
 
-    private void recomputeImpact() {
-        ConfigMapData data = loaded.get();
-        if (data == null || edits.isEmpty()) {
-            impact.set(null);
-            impactPools.clear();
-            impactNodes.clear();
-            impactText.set(data == null ? "" : "No edits: nothing changes.");
-            return;
-        }
-        // No default key: the plugin's default config is a command-line flag, not part of the ConfigMap.
-        TimeSlicingImpact result = TimeSlicingImpact.compute(data.data(), edits, nodes.get(), null, targets);
-        impact.set(result);
-        List<TimeSlicingImpact.PoolImpact> pools = new ArrayList<>(result.pools());
-        if (pools.size() > 1) {
-            pools.add(result.total());
-        }
-        impactPools.setAll(pools);
-        impactNodes.setAll(result.nodes().stream().filter(ConfigChanges::changes).toList());
-        impactText.set(ConfigChanges.impactText(result));
-    }
-
     private void refreshApplyDisabled() {
-        boolean anyInvalid = edits.values().stream().anyMatch(y -> !DevicePluginConfig.validate(y).isValid());
-        applyDisabled.set(commands == null || loaded.get() == null || busy.get() || edits.isEmpty() || anyInvalid);
+        applyDisabled.set(commands == null || loaded.get() == null || busy.get() || edits.isEmpty() || editsInvalid);
     }
 
     private String target() {
