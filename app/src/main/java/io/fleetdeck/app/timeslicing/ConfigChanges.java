@@ -113,6 +113,18 @@ final class ConfigChanges {
     }
 
     /** Nodes worth listing: slices, displaced sessions or the density verdict change. */
+    /** How many GPU nodes pick each config by their {@code nvidia.com/device-plugin.config} label. */
+    static Map<String, Integer> nodesByConfig(java.util.Collection<io.fleetdeck.core.model.NodeSummary> nodes) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        for (io.fleetdeck.core.model.NodeSummary s : nodes) {
+            String key = s.hasGpu() ? s.node().label(io.fleetdeck.core.model.FleetLabels.DEVICE_PLUGIN_CONFIG) : null;
+            if (key != null && !key.isBlank()) {
+                counts.merge(key, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
     static boolean changes(TimeSlicingImpact.NodeImpact n) {
         return n.slicesBefore() != n.slicesAfter() || n.displaced() > 0 || n.verdictBefore() != n.verdictAfter();
     }

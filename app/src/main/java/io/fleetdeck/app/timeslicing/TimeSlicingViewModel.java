@@ -5,7 +5,6 @@ import io.fleetdeck.core.actions.ConfigMapCommands;
 import io.fleetdeck.core.capacity.DensityTargets;
 import io.fleetdeck.core.cluster.ClusterException;
 import io.fleetdeck.core.cluster.ConfigMapData;
-import io.fleetdeck.core.model.FleetLabels;
 import io.fleetdeck.core.model.NodeSummary;
 import io.fleetdeck.core.timeslicing.DevicePluginConfig;
 import io.fleetdeck.core.timeslicing.TimeSlicingImpact;
@@ -54,7 +53,7 @@ public final class TimeSlicingViewModel {
     private final StringProperty name = new SimpleStringProperty(this, "name", DEFAULT_NAME);
     private final ReadOnlyObjectWrapper<ConfigMapData> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
     private final ObservableList<String> keys = FXCollections.observableArrayList();
-    private final Map<String, Integer> nodesByKey = new HashMap<>();
+    private Map<String, Integer> nodesByKey = Map.of();
     private final Map<String, String> edits = new TreeMap<>();
     private final ObservableSet<String> editedKeys = FXCollections.observableSet();
     private final ObjectProperty<String> selectedKey = new SimpleObjectProperty<>(this, "selectedKey");
@@ -311,7 +310,7 @@ public final class TimeSlicingViewModel {
         }
         editedKeys.retainAll(edits.keySet());
         conflict.set(false);
-        countNodes();
+        nodesByKey = ConfigChanges.nodesByConfig(nodes.get());
         loaded.set(data);
         String keep = selectedKey.get();
         keys.setAll(new TreeMap<>(data.data()).keySet());
@@ -325,21 +324,11 @@ public final class TimeSlicingViewModel {
         loaded.set(null);
         edits.clear();
         editedKeys.clear();
-        nodesByKey.clear();
+        nodesByKey = Map.of();
         conflict.set(false);
         keys.clear();
         selectedKey.set(null);
         showKey(null);
-    }
-
-    private void countNodes() {
-        nodesByKey.clear();
-        for (NodeSummary s : nodes.get()) {
-            String key = s.hasGpu() ? s.node().label(FleetLabels.DEVICE_PLUGIN_CONFIG) : null;
-            if (key != null && !key.isBlank()) {
-                nodesByKey.merge(key, 1, Integer::sum);
-            }
-        }
     }
 
     private void showKey(String key) {
