@@ -130,12 +130,33 @@ class KubectlTest {
         .withNewMetadata().withName("drain-test").endMetadata().withNewSpec().withMaxUnavailable(new IntOrString(1))
         .withNewSelector().addToMatchLabels("app", "drain-test").endSelector().endSpec().build()).create();
     DemoClusterClientTest.await(Duration.ofSeconds(10), () -> runningDrainTestPods(nodeA) == 2);
-    assertThat(kubectl("uncordon", nodeB).exitCode()).isZero();
 
-    Result drain = kubectl("drain", nodeA, "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=60s");
-    assertThat(drain.exitCode()).as(drain.output()).isZero();
-    assertThat(drain.output()).contains("Cannot evict pod as it would violate the pod's disruption budget.")
-        .contains("node/" + nodeA + " drained");
+    // B stays cordoned until kubectl has met the budget: the evicted replica's replacement cannot start, so the
+    // second eviction must be refused. (With B open, a replacement can be Running before kubectl's throttled
+    // second request, and then the budget rightly allows it.)
+    List<String> cmd = new ArrayList<>(List.of("kubectl", "--kubeconfig", cluster.kubeconfig().toString(),
+        "drain", nodeA, "--ignore-daemonsets", "--delete-emptydir-data", "--timeout=60s"));
+    Process drain = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    StringBuffer output = new StringBuffer();
+    Thread reader = Thread.ofVirtual().start(() -> {
+      try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(drain.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        in.lines().forEach(line -> output.append(line).append('\n'));
+      } catch (IOException e) {
+        output.append(e);
+      }
+    });
+    try {
+      DemoClusterClientTest.await(Duration.ofSeconds(30),
+          () -> output.toString().contains("Cannot evict pod as it would violate the pod's disruption budget."));
+      assertThat(kubectl("uncordon", nodeB).exitCode()).isZero();
+      assertThat(drain.waitFor(90, TimeUnit.SECONDS)).as(output.toString()).isTrue();
+    } finally {
+      drain.destroyForcibly();
+    }
+    reader.join(5_000);
+    assertThat(drain.exitValue()).as(output.toString()).isZero();
+    assertThat(output.toString()).contains("node/" + nodeA + " drained");
     assertThat(cluster.store().podsOnNode(nodeA)).extracting(p -> p.name())
         .allMatch(name -> name.startsWith("dcgm-exporter-"));
     DemoClusterClientTest.await(Duration.ofSeconds(10), () -> runningDrainTestPods(nodeB) == 2);
