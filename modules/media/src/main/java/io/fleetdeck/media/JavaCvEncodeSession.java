@@ -98,9 +98,14 @@ final class JavaCvEncodeSession implements EncodeSession {
         stopRequested = true;
         LockSupport.unpark(thread);
         boolean interrupted = false;
+        // The natives are closed before the latch opens; joining too means no encode thread outlives stop().
+        boolean self = Thread.currentThread() == thread;
         while (true) {
             try {
                 ended.await();
+                if (!self) {
+                    thread.join();
+                }
                 break;
             } catch (InterruptedException e) {
                 // Returning before the natives are closed would leak them; finish waiting, then restore the flag.
