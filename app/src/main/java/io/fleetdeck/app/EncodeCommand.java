@@ -9,6 +9,8 @@ import io.fleetdeck.core.media.EncoderChoice;
 import io.fleetdeck.core.media.OutputTarget;
 import io.fleetdeck.core.media.StreamStats;
 import io.fleetdeck.media.JavaCvEncodeEngine;
+import io.fleetdeck.media.metrics.EncodeMetrics;
+import io.fleetdeck.media.metrics.MetricsEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -64,6 +66,14 @@ final class EncodeCommand implements Callable<Integer> {
     @Option(names = "--tone", description = "Add a 1 kHz AAC tone (not with rtp://).")
     boolean tone;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve the stream's statistics for Prometheus on this port while encoding (0 = any free port).")
+    Integer metricsPort;
+
+    @Option(names = "--metrics-address", paramLabel = "ADDR", defaultValue = MetricsEndpoint.LOOPBACK,
+            description = "Address the metrics endpoint binds (default: ${DEFAULT-VALUE}; 0.0.0.0 = every interface).")
+    String metricsAddress;
+
     PrintStream out = System.out;
     PrintStream err = System.err;
     EncodeEngine engine;
@@ -77,6 +87,26 @@ final class EncodeCommand implements Callable<Integer> {
             err.println("encode: " + e.getMessage());
             return 2;
         }
+        EncodeMetrics metrics = new EncodeMetrics();
+        MetricsEndpoint endpoint = null;
+        if (metricsPort != null) {
+            try {
+                endpoint = MetricsEndpoint.start(metricsAddress, metricsPort, metrics);
+            } catch (IllegalArgumentException e) {
+                err.println("encode: " + e.getMessage());
+                return 2;
+            }
+        }
+        try {
+            return encode(request, metrics, endpoint);
+        } finally {
+            if (endpoint != null) {
+                endpoint.close();
+            }
+        }
+    }
+
+    private int encode(EncodeRequest request, EncodeMetrics metrics, MetricsEndpoint endpoint) {
         EncodeEngine eng = engine != null ? engine : new JavaCvEncodeEngine();
         EncodeSession session;
         try {
@@ -85,8 +115,12 @@ final class EncodeCommand implements Callable<Integer> {
             err.println("encode: " + e.getMessage());
             return e.getMessage().startsWith("unsupported encoder") ? 2 : 1;
         }
+        metrics.attach(session);
         printLadder(session.encoder());
         out.printf(Locale.ROOT, "encoding %s → %s%s%n", request.profile(), request.output(), request.realtime() ? " (real time)" : "");
+        if (endpoint != null) {
+            out.println("metrics for Prometheus: " + endpoint.url());
+        }
         // Ctrl-C must still finish the container (MP4 without its index is unreadable) and free the encoder.
         Thread hook = new Thread(session::stop, "fleetdeck-encode-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -46,7 +46,8 @@ public final class EncodeLabView extends BorderPane {
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
 
-        VBox left = new VBox(8, form(), section("Encoder ladder here"), ladder(), section("Local GPUs (NVML)"), hardware());
+        VBox left = new VBox(8, form(), section("Encoder ladder here"), ladder(), section("Prometheus exporter"),
+                exporter(), section("Local GPUs (NVML)"), hardware());
         left.getStyleClass().add("details-pane");
         left.setPrefWidth(520);
         VBox right = new VBox(8, section("Test streams"), sessionsTable(), message(), section("Density probe"), probe());
@@ -107,6 +108,35 @@ public final class EncodeLabView extends BorderPane {
         g.addRow(5, new Label(""), start);
         GridPane.setHgrow(output, Priority.ALWAYS);
         return g;
+    }
+
+    private VBox exporter() {
+        LabExporter x = vm.exporter();
+        TextField address = new TextField();
+        address.setId("metricsAddress");
+        address.setPrefColumnCount(10);
+        address.setTooltip(new javafx.scene.control.Tooltip("127.0.0.1 = this workstation only; 0.0.0.0 = every interface"));
+        address.textProperty().bindBidirectional(x.addressProperty());
+        Spinner<Integer> port = new Spinner<>(0, 65_535, x.portProperty().get());
+        port.setId("metricsPort");
+        port.setEditable(true);
+        port.setPrefWidth(100);
+        port.valueProperty().addListener((o, a, v) -> x.portProperty().set(v));
+        address.disableProperty().bind(x.servingProperty());
+        port.disableProperty().bind(x.servingProperty());
+        Button toggle = new Button();
+        toggle.setId("toggleMetrics");
+        toggle.textProperty().bind(javafx.beans.binding.Bindings.when(x.servingProperty())
+                .then("Stop exporting").otherwise("Export metrics"));
+        toggle.disableProperty().bind(x.busyProperty());
+        toggle.setOnAction(e -> x.toggle());
+        Label status = new Label();
+        status.setId("metricsStatus");
+        status.setWrapText(true);
+        status.textProperty().bind(x.statusProperty());
+        HBox row = new HBox(8, new Label("Address"), address, new Label("Port"), port, toggle);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(4, row, status);
     }
 
     private ListView<String> ladder() {

@@ -55,6 +55,7 @@ public final class EncodeLabViewModel {
     private final ObservableList<DensityProbe.Step> probeSteps = FXCollections.observableArrayList();
     private final StringProperty probeResult = new SimpleStringProperty(this, "probeResult", "");
     private final AtomicBoolean cancelProbe = new AtomicBoolean();
+    private final LabExporter exporter;
     private int counter = 1;
 
     public EncodeLabViewModel(TaskRunner tasks, Executor ui, EncodeEngine engine, LocalGpuProbe gpus) {
@@ -62,6 +63,7 @@ public final class EncodeLabViewModel {
         this.ui = ui;
         this.engine = engine;
         this.gpus = gpus;
+        this.exporter = new LabExporter(tasks);
         profile.addListener((o, a, p) -> refreshLadder());
         encoder.addListener((o, a, e) -> refreshLadder());
     }
@@ -84,6 +86,11 @@ public final class EncodeLabViewModel {
 
     public StringProperty nameProperty() {
         return name;
+    }
+
+    /** The Prometheus exporter of the lab's test streams. */
+    public LabExporter exporter() {
+        return exporter;
     }
 
     public ObservableList<String> ladder() {
@@ -165,6 +172,7 @@ public final class EncodeLabViewModel {
         tasks.run(() -> engine.start(request), s -> {
             LabSession lab = new LabSession(s);
             sessions.add(lab);
+            exporter.attach(s);
             message.set("Encoding " + lab.name() + " with " + lab.encoder() + " → " + lab.output());
             name.set("lab-" + (++counter));
         }, e -> message.set("Could not start " + request.streamName() + ": " + e.getMessage()));
@@ -175,13 +183,16 @@ public final class EncodeLabViewModel {
             return;
         }
         sessions.remove(lab);
+        exporter.detach(lab.session());
         tasks.run(() -> lab.session().stop(), total -> message.set("Stopped " + lab.name() + ": " + total),
                 e -> message.set("Stopping " + lab.name() + " failed: " + e.getMessage()));
     }
 
+    /** Stops every test stream, the probe and the exporter (the console is closing). */
     public void stopAll() {
         new ArrayList<>(sessions).forEach(this::stop);
         cancelProbe.set(true);
+        exporter.stop();
     }
 
     /** Once a second: statistics, and sessions that ended by themselves (with why). */
@@ -190,6 +201,7 @@ public final class EncodeLabViewModel {
             lab.refresh();
             if (!lab.session().isRunning()) {
                 sessions.remove(lab);
+                exporter.detach(lab.session());
                 message.set(lab.name() + " ended" + lab.session().failure().map(f -> ": " + f.getMessage()).orElse(""));
             }
         }

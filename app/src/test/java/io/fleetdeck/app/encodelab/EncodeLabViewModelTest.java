@@ -8,10 +8,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The lab on this machine's real engine (no GPU here: the ladder explains and settles on libx264). */
 class EncodeLabViewModelTest {
@@ -50,6 +56,45 @@ class EncodeLabViewModelTest {
         assertThat(vm.sessions()).isEmpty();
         assertThat(vm.messageProperty().get()).startsWith("Stopped lab-1");
         assertThat(Files.size(file)).isGreaterThan(10_000);
+    }
+
+    @Test
+    void theExporterServesTheLabsStreamsUntilTurnedOff(@TempDir Path dir) throws Exception {
+        LabExporter exporter = vm.exporter();
+        exporter.portProperty().set(0);
+        exporter.toggle();
+        assertThat(exporter.servingProperty().get()).isTrue();
+        String status = exporter.statusProperty().get();
+        assertThat(status).startsWith("Prometheus can scrape http://127.0.0.1:");
+        var url = URI.create(status.substring(status.indexOf("http")));
+
+        vm.profileProperty().set(EncodeProfile.P360);
+        vm.outputProperty().set("file:" + dir.resolve("lab.ts"));
+        vm.start();
+        Thread.sleep(600);
+        assertThat(scrape(url)).contains("stream=\"lab-1\"");
+        vm.stop(vm.sessions().getFirst());
+        assertThat(scrape(url)).doesNotContain("stream=\"lab-1\"");
+
+        exporter.toggle();
+        assertThat(exporter.servingProperty().get()).isFalse();
+        assertThat(exporter.statusProperty().get()).isEqualTo("Not exported");
+        assertThatThrownBy(() -> scrape(url)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void anExporterAddressThatCannotBeUsedIsExplained() {
+        LabExporter exporter = vm.exporter();
+        exporter.addressProperty().set("no-such-host.invalid");
+        exporter.toggle();
+        assertThat(exporter.servingProperty().get()).isFalse();
+        assertThat(exporter.statusProperty().get()).isEqualTo(
+                "Not exported: metrics address 'no-such-host.invalid' is not a known host or IP address");
+    }
+
+    private static String scrape(URI url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test
