@@ -93,8 +93,9 @@ public final class StreamTile {
     }
 
     /**
-     * "24.8/25 fps · h264 1280x720" for a full decode; a wall tile decodes key frames only, so it tells the
-     * stream's own rate against the target instead ("stream 25/25 fps · key frames").
+     * "24.8/25 fps · h264 1280x720 · 5120 kb/s" for a full decode; a wall tile decodes key frames only, so it tells
+     * the stream's own rate against the target instead ("stream 25/25 fps · h264 320x180 · 310 kb/s"); the wall's
+     * tool bar says so once.
      */
     public String overlay(PreviewStatus s) {
         int targetFps = pod().targetFps();
@@ -104,7 +105,7 @@ public final class StreamTile {
                     + (targetFps > 0 ? String.format(Locale.ROOT, "%.1f/%d fps", rate, targetFps)
                     : String.format(Locale.ROOT, "%.1f fps", rate));
             return fps + " · " + s.codec() + (s.sourceWidth() > 0 ? " " + s.sourceWidth() + "x" + s.sourceHeight() : "")
-                    + (request.keyframesOnly() ? " · key frames" : "");
+                    + (s.bitrate() > 0 ? String.format(Locale.ROOT, " · %.0f kb/s", s.bitrate() / 1000.0) : "");
         }
         return s.state().label() + (s.message().isEmpty() || s.message().equals(s.state().label()) ? ""
                 : ": " + s.message());

@@ -58,11 +58,15 @@ public final class StreamsView extends BorderPane {
         filter.setId("streamFilter");
         filter.setPromptText("Filter streams by name, node, pool or state");
         filter.textProperty().bindBidirectional(vm.filterProperty());
+        filter.setPrefColumnCount(28);
         Label count = new Label();
+        count.setId("streamCount");
         count.getStyleClass().add("fd-muted");
-        vm.shownTiles().addListener((ListChangeListener<StreamTile>) c -> count.setText(vm.shownTiles().size()
-                + " streams"));
-        HBox bar = new HBox(8, filter, count);
+        count.textProperty().bind(javafx.beans.binding.Bindings.size(vm.shownTiles()).asString("%d streams"));
+        Label hint = new Label("Tiles decode key frames only: click a tile or press Enter for the full stream");
+        hint.getStyleClass().add("fd-muted");
+        HBox bar = new HBox(12, filter, count, hint);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("toolbar-strip");
         setTop(bar);
 

@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * A preview's health: state and why, decoded frame rate (key frames only on walls), the stream's own frame rate
- * from its headers, the source's codec and size, the stream's bit rate
- * when the container tells it, when a good picture was last seen, and how often it reconnected.
+ * from its headers, the source's codec and size, the stream's bit rate (what the input read over the last second or
+ * so, container included; the container's declared rate until then), when a good picture was last seen, and how often
+ * it reconnected.
  */
 public record PreviewStatus(PreviewState state, String message, double fps, double streamFps, String codec,
                             int sourceWidth, int sourceHeight, long bitrate, Instant lastGood, int reconnects) {

@@ -162,6 +162,8 @@ final class JavaCvPreview implements PreviewSource.Preview {
         long windowStart = System.nanoTime();
         int windowFrames = 0;
         double fps = 0;
+        long windowBytes = bytesRead(grabber);
+        long bitrate = status.bitrate();
         Frame frame;
         while (running && (frame = grabber.grabImage()) != null) {
             if (frame.image == null || frame.imageWidth != request.width() || frame.imageHeight != request.height()) {
@@ -175,15 +177,27 @@ final class JavaCvPreview implements PreviewSource.Preview {
             windowFrames++;
             if (now - windowStart >= 1_000_000_000L) {
                 fps = windowFrames * 1e9 / (now - windowStart);
+                long bytes = bytesRead(grabber);
+                if (bytes > windowBytes) {
+                    // What the wire carries (all streams, container overhead included), as operators quote it.
+                    bitrate = Math.round((bytes - windowBytes) * 8e9 / (now - windowStart));
+                }
+                windowBytes = bytes;
                 windowFrames = 0;
                 windowStart = now;
             }
             PreviewStatus s = status;
             Instant lastGood = picture == PreviewState.PLAYING ? Instant.now() : s.lastGood();
             status = new PreviewStatus(picture, picture == PreviewState.PLAYING ? "" : picture.label(), fps,
-                    s.streamFps(), s.codec(), s.sourceWidth(), s.sourceHeight(), s.bitrate(), lastGood, s.reconnects());
+                    s.streamFps(), s.codec(), s.sourceWidth(), s.sourceHeight(), bitrate, lastGood, s.reconnects());
         }
         return any;
+    }
+
+    /** Bytes the input has read so far (0 when FFmpeg keeps no count for it). */
+    private static long bytesRead(FFmpegFrameGrabber grabber) {
+        AVFormatContext fc = grabber.getFormatContext();
+        return fc == null || fc.pb() == null ? 0 : fc.pb().bytes_read();
     }
 
     private void copyIntoBack(Frame frame) {

@@ -131,6 +131,25 @@ class JavaCvPreviewTest {
     }
 
     @Test
+    void aWallTileMeasuresTheBitrateTheEngineSends() throws Exception {
+        int port = freeUdpPort();
+        var profile = new io.fleetdeck.core.media.EncodeProfile("test-360p", 640, 360, 25, 1_000_000, 25, false);
+        var session = new io.fleetdeck.media.JavaCvEncodeEngine().start(new io.fleetdeck.core.media.EncodeRequest(
+                "bitrate-test", profile, io.fleetdeck.core.media.OutputTarget.parse("udp://127.0.0.1:" + port
+                + "?pkt_size=1316"), "libx264", true, null, false));
+        try {
+            // Key frames only, as on the wall: mpegts over UDP declares no bit rate, so it must be measured.
+            PreviewSource.Preview tile = open("udp://127.0.0.1:" + port, PreviewRequest.tile(160, 90));
+            await(() -> tile.status().bitrate() > 0, Duration.ofSeconds(20), "a measured bit rate");
+            Thread.sleep(2500);
+            double sent = session.stats().bitrate();
+            assertThat((double) tile.status().bitrate()).as("sent %.0f b/s", sent).isBetween(sent * 0.75, sent * 1.25);
+        } finally {
+            session.stop();
+        }
+    }
+
+    @Test
     void aBlackStreamIsFlagged() throws Exception {
         int port = freeUdpPort();
         send("color=c=black:size=320x240:rate=25", port, 10);
