@@ -184,7 +184,8 @@ public final class ObjectStore {
       long rv = ++resourceVersion;
       meta.put("uid", UUID.nameUUIDFromBytes((type + "/" + namespace + "/" + name + "/" + rv).getBytes()).toString());
       meta.put("resourceVersion", Long.toString(rv));
-      if (!meta.has("creationTimestamp")) {
+      if (!meta.hasNonNull("creationTimestamp") || meta.get("creationTimestamp").asText().isEmpty()) {
+        // kubectl sends "creationTimestamp": null; the API server stamps every new object.
         meta.put("creationTimestamp", Json.now());
       }
       if (!meta.has("generation") && obj.has("spec") && type != ResourceCatalog.PODS) {

@@ -51,6 +51,17 @@ class ObjectStoreTest {
   }
 
   @Test
+  void createStampsTheCreationTimeEvenWhenTheClientSentNull() {
+    StoredObject job = store.create(ResourceCatalog.JOBS,
+        Json.parse("{\"metadata\":{\"name\":\"probe\",\"namespace\":\"s\",\"creationTimestamp\":null}}"));
+    assertThat(job.tree().path("metadata").path("creationTimestamp").asText()).matches("\\d{4}-.*Z");
+    ObjectNode seeded = pod("s", "old", "n1", "Running");
+    Json.with(seeded, "metadata").put("creationTimestamp", "2026-01-01T00:00:00Z");
+    assertThat(store.create(ResourceCatalog.PODS, seeded).tree().path("metadata").path("creationTimestamp").asText())
+        .isEqualTo("2026-01-01T00:00:00Z");
+  }
+
+  @Test
   void replaceWithStaleResourceVersionIsAConflict() {
     StoredObject a = store.create(ResourceCatalog.PODS, pod("s", "a", "n1", "Running"));
     store.update(ResourceCatalog.PODS, "s", "a", p -> {
