@@ -3,9 +3,11 @@ package io.fleetdeck.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudgetBuilder;
+import io.fleetdeck.sim.store.Json;
 import io.fleetdeck.sim.store.ResourceCatalog;
 import io.fleetdeck.sim.store.StoredObject;
 import java.io.File;
@@ -14,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,7 +38,25 @@ class KubectlTest {
     List<String> lines() {
       return output.lines().filter(l -> !l.isBlank()).toList();
     }
+
+    /** The header's column names (kubectl separates columns by at least three spaces). */
+    List<String> header() {
+      return cells(lines().getFirst());
+    }
+
+    /** The rows' cells by the first column. */
+    Map<String, List<String>> rows() {
+      Map<String, List<String>> rows = new LinkedHashMap<>();
+      lines().stream().skip(1).map(Result::cells).forEach(r -> rows.put(r.getFirst(), r));
+      return rows;
+    }
+
+    private static List<String> cells(String line) {
+      return List.of(line.trim().split("\\s{2,}"));
+    }
   }
+
+  private static final String AGE = "[0-9]+[smhdy]([0-9]+[smhd])?";
 
   @BeforeAll
   static void start() {
@@ -96,8 +118,76 @@ class KubectlTest {
     assertThat(kubectl("version").output()).contains("Server Version: v1.31");
   }
 
+  /** kubectl prints the columns the API server sends in its Tables, as operators compare them with FleetDeck. */
   @Test
   @Order(2)
+  void printsTheApiServersTables() throws Exception {
+    assertThat(kubectl("cordon", nodeA).exitCode()).isZero();
+    try {
+      Result nodes = kubectl("get", "nodes");
+      assertThat(nodes.header()).containsExactly("NAME", "STATUS", "ROLES", "AGE", "VERSION");
+      List<String> a = nodes.rows().get(nodeA);
+      assertThat(a.subList(0, 3)).containsExactly(nodeA, "Ready,SchedulingDisabled", "<none>");
+      assertThat(a.get(3)).matches(AGE);
+      assertThat(a.get(4)).isEqualTo(node(nodeA).tree().path("status").path("nodeInfo").path("kubeletVersion").asText());
+      long notReady = cluster.store().all(ResourceCatalog.NODES, null).stream()
+          .filter(n -> !readyCondition(n.tree()).equals("True")).count();
+      assertThat(notReady).isPositive();
+      assertThat(nodes.rows().values()).filteredOn(r -> r.get(1).startsWith("NotReady")).hasSize((int) notReady);
+    } finally {
+      assertThat(kubectl("uncordon", nodeA).exitCode()).isZero();
+    }
+
+    Result wide = kubectl("get", "nodes", "-o", "wide");
+    assertThat(wide.header()).containsExactly("NAME", "STATUS", "ROLES", "AGE", "VERSION", "INTERNAL-IP", "EXTERNAL-IP",
+        "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME");
+    JsonNode info = node(nodeB).tree().path("status").path("nodeInfo");
+    assertThat(wide.rows().get(nodeB).subList(6, 10)).containsExactly("<none>", info.path("osImage").asText(),
+        info.path("kernelVersion").asText(), info.path("containerRuntimeVersion").asText());
+    assertThat(wide.output()).contains("Flatcar Container Linux by Kinvolk 4081.2.0 (Oklo)", "6.6.60-flatcar",
+        "Bottlerocket OS 1.26.", "6.1.119", "containerd://1.7.24+bottlerocket");
+
+    Result pods = kubectl("get", "pods", "-n", "streaming");
+    assertThat(pods.header()).containsExactly("NAME", "READY", "STATUS", "RESTARTS", "AGE");
+    assertThat(pods.rows().values()).filteredOn(r -> r.get(2).equals("Running")).isNotEmpty()
+        .allSatisfy(r -> assertThat(r.get(1)).isEqualTo("1/1"));
+    String running = cluster.store().podsOnNode(nodeB).stream().filter(p -> p.namespace().equals("streaming"))
+        .filter(p -> p.phase().equals("Running") && !p.terminating()).findFirst().orElseThrow().name();
+    List<String> one = kubectl("get", "pod", "-n", "streaming", running, "-o", "wide").rows().get(running);
+    assertThat(one.subList(1, 4)).containsExactly("1/1", "Running", "0");
+    assertThat(one.get(4)).matches(AGE);
+    assertThat(one.get(6)).isEqualTo(nodeB);
+
+    Result pdb = kubectl("get", "pdb", "-n", "streaming");
+    assertThat(pdb.header()).containsExactly("NAME", "MIN AVAILABLE", "MAX UNAVAILABLE", "ALLOWED DISRUPTIONS", "AGE");
+    assertThat(pdb.rows().get("live-2160p-fpga").subList(1, 3)).containsExactly("N/A", "10%");
+    assertThat(pdb.rows().get("live-2160p-fpga").get(3)).matches("[0-9]+");
+
+    Result deployments = kubectl("get", "deployments", "-A");
+    assertThat(deployments.header()).containsExactly("NAMESPACE", "NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE");
+    Result pools = kubectl("get", "nodepools");
+    assertThat(pools.header()).startsWith("NAME", "NODECLASS", "NODES", "READY", "AGE");
+    assertThat(pools.rows()).containsKeys("gpu-t4", "gpu-a10g", "gpu-arm", "fpga");
+    Result sorted = kubectl("get", "pods", "-n", "streaming", "--sort-by=.metadata.creationTimestamp");
+    assertThat(sorted.exitCode()).as(sorted.output()).isZero();
+
+    JsonNode list = Json.parseAny(kubectl("get", "nodes", "-o", "json").output());
+    assertThat(list.path("items")).hasSize(cluster.nodeCount());
+    assertThat(list.path("items").path(0).path("kind").asText()).isEqualTo("Node");
+    assertThat(kubectl("get", "node", nodeA, "-o", "yaml").output()).contains("kind: Node", "kubeletVersion:");
+  }
+
+  private static String readyCondition(JsonNode node) {
+    for (JsonNode c : node.path("status").path("conditions")) {
+      if (c.path("type").asText().equals("Ready")) {
+        return c.path("status").asText();
+      }
+    }
+    return "";
+  }
+
+  @Test
+  @Order(3)
   void cordonsLabelsAndAnnotatesNodes() throws Exception {
     assertThat(kubectl("cordon", nodeA).exitCode()).isZero();
     assertThat(node(nodeA).tree().path("spec").path("unschedulable").asBoolean()).isTrue();
@@ -115,7 +205,7 @@ class KubectlTest {
 
   /** Two replicas behind a maxUnavailable=1 budget, both on node A: draining A must hit one 429 first. */
   @Test
-  @Order(3)
+  @Order(4)
   void drainsThroughADisruptionBudget() throws Exception {
     var client = cluster.client();
     assertThat(kubectl("label", "node", nodeA, nodeB, "drain-test=yes").exitCode()).isZero();
@@ -169,7 +259,7 @@ class KubectlTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void scalesAndReadsLogs() throws Exception {
     Result scale = kubectl("scale", "deployment", "live-2160p-fpga", "-n", "streaming", "--replicas=4");
     assertThat(scale.exitCode()).as(scale.output()).isZero();
@@ -185,7 +275,7 @@ class KubectlTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void deletesANodeWithItsPodsAndClaim() throws Exception {
     Result delete = kubectl("delete", "node", nodeA);
     assertThat(delete.exitCode()).as(delete.output()).isZero();

@@ -1,11 +1,13 @@
 package io.fleetdeck.sim.api;
 
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fleetdeck.sim.api.table.TableFormat;
 import io.fleetdeck.sim.store.ResourceType;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** A request to a resource path, split into type, namespace, name and subresource, with its query. */
 record ApiRequest(RecordedRequest raw, String method, ResourceType type, String namespace, String name,
@@ -53,6 +55,11 @@ record ApiRequest(RecordedRequest raw, String method, ResourceType type, String 
   String contentType() {
     String ct = raw.getHeader("Content-Type");
     return ct == null ? "" : ct;
+  }
+
+  /** Present when the client asked for a server-side Table (kubectl's human-readable output). */
+  Optional<TableFormat> table() {
+    return TableFormat.negotiate(raw.getHeader("Accept"), query.get("includeObject"));
   }
 
   boolean isWebSocket() {

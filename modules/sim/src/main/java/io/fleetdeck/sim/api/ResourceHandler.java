@@ -3,6 +3,8 @@ package io.fleetdeck.sim.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.MockResponse;
+import io.fleetdeck.sim.api.table.TableFormat;
+import io.fleetdeck.sim.api.table.TableWriter;
 import io.fleetdeck.sim.store.ApiException;
 import io.fleetdeck.sim.store.Json;
 import io.fleetdeck.sim.store.ListPage;
@@ -10,7 +12,9 @@ import io.fleetdeck.sim.store.ObjectStore;
 import io.fleetdeck.sim.store.ResourceCatalog;
 import io.fleetdeck.sim.store.ResourceType;
 import io.fleetdeck.sim.store.StoredObject;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Plain CRUD on a resource (and its status subresource, which shares the object here). */
 final class ResourceHandler {
@@ -22,12 +26,21 @@ final class ResourceHandler {
   }
 
   MockResponse get(ApiRequest r) {
-    return Responses.json(200, store.require(r.type(), r.namespace(), r.name()).json());
+    Optional<TableFormat> table = r.table();
+    StoredObject o = store.require(r.type(), r.namespace(), r.name());
+    if (table.isPresent()) {
+      return Responses.json(200, new TableWriter(r.type(), table.get()).single(o, Instant.now(), true));
+    }
+    return Responses.json(200, o.json());
   }
 
   MockResponse list(ApiRequest r) {
+    Optional<TableFormat> table = r.table();
     ListPage page = store.list(r.type(), r.namespace(), r.param("labelSelector"), r.param("fieldSelector"),
         r.intParam("limit", 0), r.param("continue"));
+    if (table.isPresent()) {
+      return Responses.json(200, new TableWriter(r.type(), table.get()).list(page, Instant.now()));
+    }
     return Responses.list(r.type(), page);
   }
 

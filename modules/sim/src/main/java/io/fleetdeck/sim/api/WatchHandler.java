@@ -4,6 +4,8 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import io.fleetdeck.sim.api.table.TableFormat;
+import io.fleetdeck.sim.api.table.TableWriter;
 import io.fleetdeck.sim.store.ApiException;
 import io.fleetdeck.sim.store.Json;
 import io.fleetdeck.sim.store.ObjectStore;
@@ -13,15 +15,20 @@ import io.fleetdeck.sim.store.WatchEvent;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Watches. Over a WebSocket (fabric8) events stream for as long as the socket lives. The mock server
  * cannot stream a plain HTTP body, so an HTTP watch (kubectl, client-go) is answered like a watch
  * whose timeout ends after {@link #HTTP_WATCH_WINDOW}: the events so far, then end of stream; clients
- * re-watch from the last version they saw, and the history makes that lossless.
+ * re-watch from the last version they saw, and the history makes that lossless. A client that asks for
+ * Tables (kubectl get -w) gets each event's object as a one-row Table, column definitions on the first only.
  */
 final class WatchHandler {
   static final Duration HTTP_WATCH_WINDOW = Duration.ofSeconds(2);
@@ -34,13 +41,14 @@ final class WatchHandler {
   MockResponse watch(ApiRequest r) {
     Predicate<StoredObject> filter = Selector.of(r.param("labelSelector"), r.param("fieldSelector"));
     Long from = fromVersion(r.param("resourceVersion"));
+    Function<StoredObject, byte[]> encoder = encoder(r);
     if (r.isWebSocket()) {
-      return new MockResponse().withWebSocketUpgrade(new SocketWatch(r, filter, from));
+      return new MockResponse().withWebSocketUpgrade(new SocketWatch(r, filter, from, encoder));
     }
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     try {
       store.watch(r.type(), r.namespace(), filter, from, e -> {
-        body.writeBytes(Responses.watchFrame(e.type(), e.object().json()));
+        body.writeBytes(Responses.watchFrame(e.type(), encoder.apply(e.object())));
         body.write('\n');
       }).close();
     } catch (ApiException gone) {
@@ -52,6 +60,17 @@ final class WatchHandler {
     }
     return new MockResponse().setResponseCode(200).setHeader("Content-Type", Responses.JSON)
         .setBody(body.toByteArray()).setBodyDelay(HTTP_WATCH_WINDOW);
+  }
+
+  /** The event object's bytes: the stored JSON, or a one-row Table when the client asked for Tables. */
+  private static Function<StoredObject, byte[]> encoder(ApiRequest r) {
+    Optional<TableFormat> table = r.table();
+    if (table.isEmpty()) {
+      return StoredObject::json;
+    }
+    TableWriter writer = new TableWriter(r.type(), table.get());
+    AtomicBoolean first = new AtomicBoolean(true);
+    return o -> writer.single(o, Instant.now(), first.getAndSet(false));
   }
 
   /** "" and "0" both mean: start with the current state. */
@@ -78,13 +97,15 @@ final class WatchHandler {
     private final ApiRequest request;
     private final Predicate<StoredObject> filter;
     private final Long from;
+    private final Function<StoredObject, byte[]> encoder;
     private final LinkedBlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>();
     private volatile AutoCloseable registration;
 
-    SocketWatch(ApiRequest request, Predicate<StoredObject> filter, Long from) {
+    SocketWatch(ApiRequest request, Predicate<StoredObject> filter, Long from, Function<StoredObject, byte[]> encoder) {
       this.request = request;
       this.filter = filter;
       this.from = from;
+      this.encoder = encoder;
     }
 
     @Override
@@ -95,7 +116,7 @@ final class WatchHandler {
           outbox.add(CLOSE);
           throw new IllegalStateException("watcher too slow");
         }
-        outbox.add(Responses.watchFrame(e.type(), e.object().json()));
+        outbox.add(Responses.watchFrame(e.type(), encoder.apply(e.object())));
       };
       try {
         registration = store.watch(request.type(), request.namespace(), filter, from, sink);

@@ -45,6 +45,11 @@ class ApiDispatcherTest {
         new Buffer(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8))));
   }
 
+  private MockResponse getAccepting(String path, String accept) {
+    return api.dispatch(new RecordedRequest("HTTP/1.1", HttpMethod.GET, path,
+        Headers.builder().add("Accept", accept).build(), new Buffer(new byte[0])));
+  }
+
   private static JsonNode json(MockResponse r) {
     return Json.parseAny(r.getBody().readUtf8());
   }
@@ -150,5 +155,49 @@ class ApiDispatcherTest {
     assertThat(call("DELETE", "/api/v1/nodes/node-0", null, null).code()).isEqualTo(200);
     assertThat(store.podsOnNode("node-0")).isEmpty();
     assertThat(store.count(ResourceCatalog.PODS)).isEqualTo(1);
+  }
+
+  @Test
+  void kubectlGetsServerSideTablesAndEveryoneElseJson() {
+    String kubectl = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,"
+        + "application/json";
+    JsonNode table = json(getAccepting("/api/v1/namespaces/streaming/pods?limit=2", kubectl));
+    assertThat(table.path("kind").asText()).isEqualTo("Table");
+    assertThat(table.path("columnDefinitions").findValuesAsText("name"))
+        .startsWith("Name", "Ready", "Status", "Restarts", "Age");
+    assertThat(table.path("rows")).hasSize(2);
+    assertThat(table.path("rows").path(0).path("cells").path(0).asText()).isEqualTo("enc-0");
+    assertThat(table.path("rows").path(0).path("cells").path(2).asText()).isEqualTo("Running");
+    assertThat(table.path("rows").path(0).path("object").path("metadata").path("namespace").asText())
+        .isEqualTo("streaming");
+    assertThat(table.path("metadata").path("continue").asText()).isNotEmpty();
+
+    JsonNode one = json(getAccepting("/api/v1/namespaces/streaming/pods/enc-1?includeObject=Object", kubectl));
+    assertThat(one.path("rows")).hasSize(1);
+    assertThat(one.path("rows").path(0).path("object").path("spec").path("nodeName").asText()).isEqualTo("node-1");
+    assertThat(getAccepting("/api/v1/namespaces/streaming/pods?includeObject=All", kubectl).code()).isEqualTo(400);
+    assertThat(getAccepting("/api/v1/namespaces/streaming/pods/nope", kubectl).code()).isEqualTo(404);
+
+    assertThat(json(getAccepting("/api/v1/namespaces/streaming/pods", "application/json")).path("kind").asText())
+        .isEqualTo("PodList");
+    JsonNode plain = json(call("GET", "/api/v1/namespaces/streaming/pods/enc-1", null, null));
+    assertThat(plain.path("metadata").path("name").asText()).isEqualTo("enc-1");
+    assertThat(plain.has("rows")).isFalse();
+  }
+
+  @Test
+  void tableWatchesSendOneRowTablesWithColumnsOnTheFirstEvent() {
+    long from = store.currentResourceVersion();
+    call("PATCH", "/api/v1/namespaces/streaming/pods/enc-0", "application/merge-patch+json",
+        "{\"metadata\":{\"labels\":{\"x\":\"1\"}}}");
+    call("DELETE", "/api/v1/namespaces/streaming/pods/enc-2?gracePeriodSeconds=0", null, null);
+    MockResponse watch = getAccepting("/api/v1/namespaces/streaming/pods?watch=true&resourceVersion=" + from,
+        "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
+    java.util.List<JsonNode> events = watch.getBody().readUtf8().lines().map(Json::parseAny).toList();
+    assertThat(events).extracting(e -> e.path("type").asText()).containsExactly("MODIFIED", "DELETED");
+    assertThat(events).allSatisfy(e -> assertThat(e.path("object").path("kind").asText()).isEqualTo("Table"));
+    assertThat(events.get(0).path("object").path("columnDefinitions")).isNotEmpty();
+    assertThat(events.get(1).path("object").path("columnDefinitions")).isEmpty();
+    assertThat(events.get(1).path("object").path("rows").path(0).path("cells").path(0).asText()).isEqualTo("enc-2");
   }
 }
