@@ -7,6 +7,10 @@ import java.util.OptionalDouble;
 
 /** On-demand dollars per hour by instance type; unknown types are left unpriced rather than guessed. */
 public final class CostTable {
+    /** FIELD.md's measured instances, plus vt1.3xlarge (AWS's FPGA video transcoding instance, on demand). */
+    public static final Map<String, Double> DEFAULT_PRICES = Map.of("g4dn.2xlarge", 0.752, "g5.2xlarge", 1.212,
+            "g5g.2xlarge", 0.556, "vt1.3xlarge", 0.65);
+
     private final Map<String, Double> byInstanceType = new HashMap<>();
 
     public CostTable(Map<String, Double> dollarsPerHourByInstanceType) {
@@ -18,10 +22,8 @@ public final class CostTable {
         });
     }
 
-    /** FIELD.md's measured instances, plus vt1.3xlarge (AWS's FPGA video transcoding instance, on demand). */
     public static CostTable defaults() {
-        return new CostTable(Map.of("g4dn.2xlarge", 0.752, "g5.2xlarge", 1.212, "g5g.2xlarge", 0.556,
-                "vt1.3xlarge", 0.65));
+        return new CostTable(DEFAULT_PRICES);
     }
 
     public OptionalDouble dollarsPerHour(String instanceType) {
@@ -32,7 +34,8 @@ public final class CostTable {
         return p == null ? OptionalDouble.empty() : OptionalDouble.of(p);
     }
 
-    private static String key(String instanceType) {
+    /** Instance types are matched without regard to case or surrounding blanks: equal keys name the same type. */
+    public static String key(String instanceType) {
         return instanceType.trim().toLowerCase(Locale.ROOT);
     }
 }

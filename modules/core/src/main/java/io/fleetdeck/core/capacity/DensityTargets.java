@@ -15,6 +15,9 @@ import java.util.OptionalInt;
  */
 public final class DensityTargets {
     public static final String DEFAULT_PROFILE = "1080p25";
+    /** Measured 1080p25 H.264 NVENC densities (FIELD.md): T4 28, T4G 28, A10G 31. */
+    public static final Map<String, Integer> DEFAULT_SESSIONS_PER_GPU =
+            Map.of("Tesla-T4", 28, "NVIDIA-T4G", 28, "NVIDIA-A10G", 31);
 
     private final String profile;
     private final Map<String, Integer> byProduct = new HashMap<>();
@@ -29,10 +32,8 @@ public final class DensityTargets {
         });
     }
 
-    /** Measured 1080p25 H.264 NVENC densities (FIELD.md): T4 28, T4G 28, A10G 31. */
     public static DensityTargets defaults() {
-        return new DensityTargets(DEFAULT_PROFILE,
-                Map.of("Tesla-T4", 28, "NVIDIA-T4G", 28, "NVIDIA-A10G", 31));
+        return new DensityTargets(DEFAULT_PROFILE, DEFAULT_SESSIONS_PER_GPU);
     }
 
     public String profile() {
@@ -47,8 +48,8 @@ public final class DensityTargets {
         return n == null ? OptionalInt.empty() : OptionalInt.of(n);
     }
 
-    /** {@code Tesla-T4-SHARED}, {@code NVIDIA-T4}, {@code t4} → {@code T4}. */
-    static String normalise(String product) {
+    /** {@code Tesla-T4-SHARED}, {@code NVIDIA-T4}, {@code t4} → {@code T4}: equal results name the same GPU. */
+    public static String normalise(String product) {
         String p = product.trim().toUpperCase(Locale.ROOT).replace(' ', '-');
         if (p.endsWith("-SHARED")) {
             p = p.substring(0, p.length() - "-SHARED".length());
