@@ -105,7 +105,8 @@ public final class StreamTile {
                     + (targetFps > 0 ? String.format(Locale.ROOT, "%.1f/%d fps", rate, targetFps)
                     : String.format(Locale.ROOT, "%.1f fps", rate));
             return fps + " · " + s.codec() + (s.sourceWidth() > 0 ? " " + s.sourceWidth() + "x" + s.sourceHeight() : "")
-                    + (s.bitrate() > 0 ? String.format(Locale.ROOT, " · %.0f kb/s", s.bitrate() / 1000.0) : "");
+                    + (s.bitrate() > 0 ? String.format(Locale.ROOT, " · %.0f kb/s", s.bitrate() / 1000.0) : "")
+                    + (s.decoder().endsWith("(NVDEC)") ? " · NVDEC" : "");
         }
         return s.state().label() + (s.message().isEmpty() || s.message().equals(s.state().label()) ? ""
                 : ": " + s.message());

@@ -187,10 +187,10 @@ public final class StreamsView extends BorderPane {
         String lastGood = s.lastGood() == null ? "never" : Duration.between(s.lastGood(), Instant.now()).toSeconds()
                 + " s ago";
         return String.format(Locale.ROOT, "%s%nURL: %s%nState: %s%nDecoded: %.1f fps (stream %.1f fps, target %s)%nSource: %s %dx%d%s%n"
-                        + "Last good picture: %s · reconnects: %d",
+                        + "Decoder: %s%nLast good picture: %s · reconnects: %d",
                 s.message().isEmpty() ? "" : s.message(), url, s.state().label(), s.fps(), s.streamFps(),
                 targetFps > 0 ? targetFps + " fps" : "not set", s.codec().isEmpty() ? "?" : s.codec(), s.sourceWidth(),
                 s.sourceHeight(), s.bitrate() > 0 ? String.format(Locale.ROOT, " · %.0f kb/s", s.bitrate() / 1000.0) : "",
-                lastGood, s.reconnects());
+                s.decoder().isEmpty() ? "?" : s.decoder(), lastGood, s.reconnects());
     }
 }

@@ -117,7 +117,8 @@ public final class StreamsViewModel {
         if (detail != null) {
             detail.stop();
         }
-        detail = tile == null ? null : new StreamTile(tile.pod(), DETAIL);
+        // The tile has seen the stream's codec: the full decode can start on the GPU's decoder where there is one.
+        detail = tile == null ? null : new StreamTile(tile.pod(), DETAIL.withCodecHint(tile.statusProperty().get().codec()));
         if (detail != null) {
             tile.stop("Shown in the detail pane");
             detail.start(source);

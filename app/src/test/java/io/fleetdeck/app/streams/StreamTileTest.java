@@ -27,6 +27,9 @@ class StreamTileTest {
     void aFullDecodeTellsTheDecodedRateAndAnAlarmItsReason() {
         StreamTile detail = new StreamTile(Fleets.session("enc-a", "gpu-000"), new PreviewRequest(640, 360, false, true));
         assertThat(detail.overlay(playing(5_120_000))).isEqualTo("1.9/25 fps · h264 320x180 · 5120 kb/s");
+        PreviewStatus onGpu = new PreviewStatus(PreviewState.PLAYING, "", 25.0, 25.0, "hevc", 3840, 2160, 0,
+                Instant.now(), 0, "hevc_cuvid (NVDEC)");
+        assertThat(detail.overlay(onGpu)).isEqualTo("25.0/25 fps · hevc 3840x2160 · NVDEC");
         assertThat(detail.overlay(playing(0).with(PreviewState.LOST, "connection refused; retrying in 1.0 s")))
                 .isEqualTo("Stream lost: connection refused; retrying in 1.0 s");
     }

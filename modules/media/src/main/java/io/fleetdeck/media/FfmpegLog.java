@@ -14,7 +14,7 @@ import static org.bytedeco.ffmpeg.global.avutil.setLogCallback;
  * on the thread that opens the encoder. While a capture is active on a thread its warnings and errors are kept;
  * everything else is dropped so the console's terminal stays clean.
  */
-final class FfmpegLog extends LogCallback {
+public final class FfmpegLog extends LogCallback {
     private static final System.Logger LOG = System.getLogger(FfmpegLog.class.getName());
     private static final ThreadLocal<StringBuilder> CAPTURE = new ThreadLocal<>();
     private static volatile FfmpegLog installed;
@@ -23,7 +23,7 @@ final class FfmpegLog extends LogCallback {
     }
 
     /** Routes FFmpeg's log through this class; idempotent. The instance is kept reachable for native code. */
-    static synchronized void install() {
+    public static synchronized void install() {
         if (installed == null) {
             FfmpegLog callback = new FfmpegLog();
             callback.retainReference();
@@ -34,12 +34,12 @@ final class FfmpegLog extends LogCallback {
     }
 
     /** Starts keeping this thread's FFmpeg warnings and errors until the returned capture is closed. */
-    static Capture capture() {
+    public static Capture capture() {
         return new Capture(CAPTURE.get());
     }
 
     /** What FFmpeg said on one thread between {@link #capture()} and {@link #close()}. */
-    static final class Capture implements AutoCloseable {
+    public static final class Capture implements AutoCloseable {
         private final StringBuilder previous;
         private final StringBuilder text = new StringBuilder();
 
@@ -48,7 +48,7 @@ final class FfmpegLog extends LogCallback {
             CAPTURE.set(text);
         }
 
-        String text() {
+        public String text() {
             return text.toString().strip();
         }
 

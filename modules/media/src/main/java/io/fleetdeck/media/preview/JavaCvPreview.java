@@ -4,8 +4,10 @@ import io.fleetdeck.core.media.PreviewRequest;
 import io.fleetdeck.core.media.PreviewSource;
 import io.fleetdeck.core.media.PreviewState;
 import io.fleetdeck.core.media.PreviewStatus;
+import io.fleetdeck.media.FfmpegLog;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -15,6 +17,7 @@ import java.nio.ByteOrder;
 import java.nio.IntBuffer;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /**
  * One preview: a decoder thread that opens the stream (again, with back-off, when it is lost), scales each
@@ -28,6 +31,7 @@ final class JavaCvPreview implements PreviewSource.Preview {
     private final PreviewRequest request;
     private final Thread thread;
     private final PictureCheck check = new PictureCheck();
+    private final DecoderChoice decoders;
     private final Object lock = new Object();
     private int[] back;
     private int[] ready;
@@ -35,9 +39,10 @@ final class JavaCvPreview implements PreviewSource.Preview {
     private volatile boolean running = true;
     private volatile PreviewStatus status = PreviewStatus.connecting();
 
-    JavaCvPreview(String url, PreviewRequest request) {
+    JavaCvPreview(String url, PreviewRequest request, BooleanSupplier nvdecPresent) {
         this.url = url;
         this.request = request;
+        this.decoders = new DecoderChoice(nvdecPresent);
         int pixels = request.width() * request.height();
         this.back = new int[pixels];
         this.ready = new int[pixels];
@@ -93,11 +98,32 @@ final class JavaCvPreview implements PreviewSource.Preview {
         int reconnects = 0;
         while (running) {
             boolean played = false;
-            try (FFmpegFrameGrabber grabber = grabber()) {
-                grabber.startUnsafe();
-                status = describe(grabber, reconnects);
+            boolean opened = false;
+            String hardware = decoders.hardwareFor(request);
+            String said = "";
+            try (FFmpegFrameGrabber grabber = configure(url, request, hardware)) {
+                if (hardware == null) {
+                    grabber.startUnsafe();
+                } else {
+                    // Why NVDEC fails ("Cannot load libcuda.so.1") is only in FFmpeg's log, not in the exception.
+                    FfmpegLog.install();
+                    try (FfmpegLog.Capture log = FfmpegLog.capture()) {
+                        try {
+                            grabber.startUnsafe();
+                        } finally {
+                            said = log.text();
+                        }
+                    }
+                }
+                opened = true;
+                status = describe(grabber, reconnects, hardware);
                 played = decode(grabber);
             } catch (Exception | LinkageError e) {
+                if (hardware != null && !played && running && DecoderChoice.decoderFault(e.getMessage(), opened)) {
+                    decoders.hardwareFailed(said.isEmpty() ? reason(e)
+                            : said.replaceAll("\\[[^]]* @ 0x[0-9a-f]+] ", ""));
+                    continue; // at once, in software: the stream is fine
+                }
                 status = status.with(PreviewState.LOST, reason(e));
             }
             if (!running) {
@@ -112,7 +138,7 @@ final class JavaCvPreview implements PreviewSource.Preview {
             reconnects++;
             status = new PreviewStatus(PreviewState.LOST, status.message() + "; retrying in "
                     + (backoff / 1000.0) + " s", 0, status.streamFps(), status.codec(), status.sourceWidth(),
-                    status.sourceHeight(), status.bitrate(), status.lastGood(), reconnects);
+                    status.sourceHeight(), status.bitrate(), status.lastGood(), reconnects, status.decoder());
             try {
                 Thread.sleep(backoff);
             } catch (InterruptedException e) {
@@ -123,13 +149,18 @@ final class JavaCvPreview implements PreviewSource.Preview {
         status = status.with(PreviewState.STOPPED, "");
     }
 
-    private FFmpegFrameGrabber grabber() {
-        return configure(url, request);
-    }
-
     /** The decoder settings of every preview (also used by the benchmark, so it measures the same thing). */
     static FFmpegFrameGrabber configure(String url, PreviewRequest request) {
+        return configure(url, request, null);
+    }
+
+    /** As above, decoding with {@code hardware} (a cuvid decoder, which also scales on the GPU) unless null. */
+    static FFmpegFrameGrabber configure(String url, PreviewRequest request, String hardware) {
         FFmpegFrameGrabber g = new FFmpegFrameGrabber(url);
+        if (hardware != null) {
+            g.setVideoCodecName(hardware);
+            g.setVideoOption("resize", request.width() + "x" + request.height());
+        }
         g.setImageWidth(request.width());
         g.setImageHeight(request.height());
         g.setPixelFormat(avutil.AV_PIX_FMT_BGRA);
@@ -189,7 +220,8 @@ final class JavaCvPreview implements PreviewSource.Preview {
             PreviewStatus s = status;
             Instant lastGood = picture == PreviewState.PLAYING ? Instant.now() : s.lastGood();
             status = new PreviewStatus(picture, picture == PreviewState.PLAYING ? "" : picture.label(), fps,
-                    s.streamFps(), s.codec(), s.sourceWidth(), s.sourceHeight(), bitrate, lastGood, s.reconnects());
+                    s.streamFps(), s.codec(), s.sourceWidth(), s.sourceHeight(), bitrate, lastGood, s.reconnects(),
+                    s.decoder());
         }
         return any;
     }
@@ -223,9 +255,10 @@ final class JavaCvPreview implements PreviewSource.Preview {
         }
     }
 
-    private static PreviewStatus describe(FFmpegFrameGrabber g, int reconnects) {
+    private PreviewStatus describe(FFmpegFrameGrabber g, int reconnects, String hardware) {
         int width = 0;
         int height = 0;
+        String codec = "";
         AVFormatContext fc = g.getFormatContext();
         if (fc != null) {
             for (int i = 0; i < fc.nb_streams(); i++) {
@@ -233,13 +266,15 @@ final class JavaCvPreview implements PreviewSource.Preview {
                 if (st.codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO) {
                     width = st.codecpar().width();
                     height = st.codecpar().height();
+                    // The stream's codec, not the decoder's name (h264, also when h264_cuvid decodes it).
+                    codec = avcodec.avcodec_get_name(st.codecpar().codec_id()).getString();
                     break;
                 }
             }
         }
-        String codec = g.getVideoCodecName() == null ? "" : g.getVideoCodecName();
         return new PreviewStatus(PreviewState.CONNECTING, g.hasVideo() ? "" : "no video stream", 0,
-                g.getVideoFrameRate(), codec, width, height, g.getVideoBitrate(), null, reconnects);
+                g.getVideoFrameRate(), codec, width, height, g.getVideoBitrate(), null, reconnects,
+                decoders.label(codec, hardware));
     }
 
     static String reason(Throwable e) {
@@ -247,8 +282,10 @@ final class JavaCvPreview implements PreviewSource.Preview {
         // Keep the first line and drop JavaCV's hints for developers; say what FFmpeg's number means.
         int nl = m.indexOf('\n');
         m = nl > 0 ? m.substring(0, nl) : m;
-        int hint = m.indexOf(" (Has setFormat");
-        m = hint > 0 ? m.substring(0, hint) : m;
+        for (String developerHint : new String[]{" (Has setFormat", " (For more details"}) {
+            int hint = m.indexOf(developerHint);
+            m = hint > 0 ? m.substring(0, hint) : m;
+        }
         java.util.regex.Matcher code = java.util.regex.Pattern.compile("error (-?\\d+)").matcher(m);
         if (code.find()) {
             String meaning = switch (code.group(1)) {

@@ -94,6 +94,23 @@ class JavaCvPreviewTest {
     }
 
     @Test
+    void whereNvdecCannotOpenTheDetailDecodesInSoftwareAndSaysWhy(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bars.ts");
+        Process p = new ProcessBuilder("ffmpeg", "-hide_banner", "-loglevel", "error", "-f", "lavfi", "-i",
+                "testsrc2=size=320x240:rate=25", "-t", "2", "-c:v", "libx264", "-pix_fmt", "yuv420p", file.toString())
+                .redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        // This machine has no NVIDIA driver: told there is a GPU, the preview tries h264_cuvid, which cannot load CUDA.
+        PreviewSource.Preview preview = new JavaCvPreviewSource(() -> true)
+                .open(file.toString(), new PreviewRequest(160, 90, false, false).withCodecHint("h264"));
+        previews.add(preview);
+        IntBuffer target = IntBuffer.allocate(160 * 90);
+        await(() -> preview.copyLatest(target), Duration.ofSeconds(20), "a frame");
+        assertThat(preview.status().decoder()).startsWith("h264 (software; NVDEC: ");
+        assertThat(preview.status().codec()).isEqualTo("h264");
+    }
+
+    @Test
     void aLiveUdpStreamPlaysAndAFrozenOneIsFlagged() throws Exception {
         int live = freeUdpPort();
         int still = freeUdpPort();

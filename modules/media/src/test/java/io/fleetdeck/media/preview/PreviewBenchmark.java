@@ -106,7 +106,7 @@ public final class PreviewBenchmark {
         Map<Integer, Long> made = new ConcurrentHashMap<>();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         String url = "udp://127.0.0.1:" + port;
-        JavaCvPreview preview = new JavaCvPreview(url, new PreviewRequest(640, 360, false, true));
+        JavaCvPreview preview = new JavaCvPreview(url, new PreviewRequest(640, 360, false, true), () -> false);
         Thread reader = Thread.ofPlatform().daemon().start(() -> {
             IntBuffer px = IntBuffer.allocate(640 * 360);
             int last = -1;
