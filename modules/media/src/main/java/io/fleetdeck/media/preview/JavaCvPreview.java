@@ -32,6 +32,7 @@ final class JavaCvPreview implements PreviewSource.Preview {
     private final Thread thread;
     private final PictureCheck check = new PictureCheck();
     private final DecoderChoice decoders;
+    private JavaCvPreview predecessor;
     private final Object lock = new Object();
     private int[] back;
     private int[] ready;
@@ -40,8 +41,18 @@ final class JavaCvPreview implements PreviewSource.Preview {
     private volatile PreviewStatus status = PreviewStatus.connecting();
 
     JavaCvPreview(String url, PreviewRequest request, BooleanSupplier nvdecPresent) {
+        this(url, request, nvdecPresent, null);
+    }
+
+    /**
+     * @param predecessor the previous preview of the same port-binding URL (udp, rtp), or null: if it was closed,
+     *                    this one waits for it to let go of the port before opening, instead of failing with
+     *                    "address in use" and retrying
+     */
+    JavaCvPreview(String url, PreviewRequest request, BooleanSupplier nvdecPresent, JavaCvPreview predecessor) {
         this.url = url;
         this.request = request;
+        this.predecessor = predecessor;
         this.decoders = new DecoderChoice(nvdecPresent);
         int pixels = request.width() * request.height();
         this.back = new int[pixels];
@@ -93,7 +104,19 @@ final class JavaCvPreview implements PreviewSource.Preview {
         return !thread.isAlive();
     }
 
+    boolean isClosed() {
+        return !running;
+    }
+
     private void run() {
+        if (predecessor != null && predecessor.isClosed()) {
+            try {
+                predecessor.awaitStopped(Duration.ofMillis(READ_TIMEOUT_MS + 1000));
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+        predecessor = null;
         long backoff = 500;
         int reconnects = 0;
         while (running) {

@@ -3,6 +3,9 @@ package io.fleetdeck.media.preview;
 import io.fleetdeck.core.media.PreviewRequest;
 import io.fleetdeck.core.media.PreviewSource;
 
+import java.lang.ref.WeakReference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -13,6 +16,7 @@ import java.util.function.BooleanSupplier;
 public final class JavaCvPreviewSource implements PreviewSource {
     private final BooleanSupplier nvdecPresent;
     private volatile Boolean nvdec;
+    private final Map<String, WeakReference<JavaCvPreview>> lastOnPort = new ConcurrentHashMap<>();
 
     /** Software decoding only. */
     public JavaCvPreviewSource() {
@@ -28,7 +32,19 @@ public final class JavaCvPreviewSource implements PreviewSource {
         if (url == null || url.isBlank()) {
             throw new IllegalArgumentException("no stream URL");
         }
-        return new JavaCvPreview(url.trim(), request, this::nvdecPresent);
+        String u = url.trim();
+        if (!bindsAPort(u)) {
+            return new JavaCvPreview(u, request, this::nvdecPresent);
+        }
+        // A wall tile hands its UDP port to the detail pane (and back): the new preview waits for the old one.
+        WeakReference<JavaCvPreview> last = lastOnPort.get(u);
+        JavaCvPreview preview = new JavaCvPreview(u, request, this::nvdecPresent, last == null ? null : last.get());
+        lastOnPort.put(u, new WeakReference<>(preview));
+        return preview;
+    }
+
+    private static boolean bindsAPort(String url) {
+        return url.startsWith("udp:") || url.startsWith("rtp:");
     }
 
     private boolean nvdecPresent() {

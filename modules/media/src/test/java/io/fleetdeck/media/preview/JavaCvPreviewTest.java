@@ -167,6 +167,20 @@ class JavaCvPreviewTest {
     }
 
     @Test
+    void aUdpPortHandedToTheNextPreviewOpensWithoutARetry() throws Exception {
+        int port = freeUdpPort();
+        send("testsrc2=size=320x240:rate=25", port, 20);
+        PreviewSource.Preview tile = open("udp://127.0.0.1:" + port, PreviewRequest.tile(160, 90));
+        await(() -> tile.status().state() == PreviewState.PLAYING, Duration.ofSeconds(20), "tile playing");
+        tile.close();
+        // As the wall does when a tile is clicked: the detail opens the same port at once.
+        PreviewSource.Preview detail = open("udp://127.0.0.1:" + port, new PreviewRequest(320, 180, false, true)
+                .withCodecHint(tile.status().codec()));
+        await(() -> detail.status().state() == PreviewState.PLAYING, Duration.ofSeconds(20), "detail playing");
+        assertThat(detail.status().reconnects()).as("no 'address in use' and retry").isZero();
+    }
+
+    @Test
     void aBlackStreamIsFlagged() throws Exception {
         int port = freeUdpPort();
         send("color=c=black:size=320x240:rate=25", port, 10);
