@@ -26,7 +26,7 @@ import java.util.function.Function;
 
 /**
  * The slices screen: capacity per group, and below it the chosen group's nodes as slice grids, the density
- * and cost table, and the pending sessions with what would place them.
+ * and cost settings with the figures they give, and the pending sessions with what would place them.
  */
 public final class SlicesView extends BorderPane {
     private final SlicesViewModel vm;
@@ -55,14 +55,16 @@ public final class SlicesView extends BorderPane {
         by.valueProperty().bindBidirectional(vm.groupingProperty());
         Label fleet = new Label();
         fleet.setId("fleetSummary");
-        vm.fleetProperty().addListener((o, a, r) -> fleet.setText(summary(r)));
+        fleet.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> summary(vm.fleetProperty().get()), vm.fleetProperty()));
         HBox bar = new HBox(8, new Label("Group by"), by, fleet);
         bar.getStyleClass().add("toolbar-strip");
         setTop(bar);
 
         TableView<CapacityRow> capacity = capacityTable();
         Tab grid = new Tab("Slices by node", new SliceGrid(vm, openNode));
-        Tab cost = new Tab("Density & cost", costPanel());
+        Tab cost = new Tab("Density & cost", new DensityCostPanel(vm));
+        cost.setId("densityCostTab");
         Tab pending = new Tab("Pending sessions", pendingPanel());
         pending.setId("pendingTab");
         vm.pending().addListener((javafx.collections.ListChangeListener<PendingSessions.PendingSession>) c ->
@@ -117,35 +119,6 @@ public final class SlicesView extends BorderPane {
         return sb.isEmpty() ? (r.sessionsAtTarget() > 0 ? "at target" : "") : sb.toString();
     }
 
-    private VBox costPanel() {
-        TableView<CapacityRow> t = new TableView<>(vm.costRows());
-        t.setId("costTable");
-        t.getColumns().add(col("Instance type", 150, CapacityRow::group));
-        t.getColumns().add(num("Nodes", r -> r.nodes()));
-        t.getColumns().add(col("$/h per node", 100, r -> r.nodes() == 0 ? "—"
-                : Money.perHour(vm.costs().dollarsPerHour(r.group()).orElse(0))));
-        t.getColumns().add(wide(num("Sessions at target", CapacityRow::sessionsAtTarget), 130));
-        t.getColumns().add(col("$/session-h at target", 160, r -> r.sessionsAtTarget() == 0 ? "—"
-                : Money.perSessionHour(r.dollarsPerHour() / r.sessionsAtTarget())));
-        t.getColumns().add(wide(num("Sessions placed", CapacityRow::sessions), 120));
-        t.getColumns().add(col("$/session-h placed", 150, r -> Money.perSessionHour(r.dollarsPerSessionHour())));
-        t.getColumns().add(col("Density", 200, SlicesView::densityText));
-        Label targets = new Label(targetsText());
-        targets.setId("densityTargets");
-        targets.getStyleClass().add("fd-muted");
-        VBox.setVgrow(t, Priority.ALWAYS);
-        return new VBox(6, targets, t);
-    }
-
-    private String targetsText() {
-        var d = vm.targets();
-        return "Sessions per GPU at " + d.profile() + " (configured): Tesla-T4 " + d.sessionsPerGpu("Tesla-T4").orElse(0)
-                + ", NVIDIA-T4G " + d.sessionsPerGpu("NVIDIA-T4G").orElse(0) + ", NVIDIA-A10G "
-                + d.sessionsPerGpu("NVIDIA-A10G").orElse(0)
-                + ". Over-subscribed: more slices per GPU than the encoder holds (frame drops expected); "
-                + "stranded: under 75% of it.";
-    }
-
     private VBox pendingPanel() {
         TableView<PendingSessions.PendingSession> t = new TableView<>(vm.pending());
         t.setId("pendingTable");
@@ -184,19 +157,19 @@ public final class SlicesView extends BorderPane {
         };
     }
 
-    private static <T> TableColumn<T, String> col(String title, double width, Function<T, String> f) {
+    static <T> TableColumn<T, String> col(String title, double width, Function<T, String> f) {
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setPrefWidth(width);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
         return c;
     }
 
-    private static <T, V> TableColumn<T, V> wide(TableColumn<T, V> c, double width) {
+    static <T, V> TableColumn<T, V> wide(TableColumn<T, V> c, double width) {
         c.setPrefWidth(width);
         return c;
     }
 
-    private static <T> TableColumn<T, Number> num(String title, Function<T, Number> f) {
+    static <T> TableColumn<T, Number> num(String title, Function<T, Number> f) {
         TableColumn<T, Number> c = new TableColumn<>(title);
         c.setPrefWidth(80);
         c.getStyleClass().add("numeric");

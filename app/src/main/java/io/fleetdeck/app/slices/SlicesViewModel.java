@@ -10,6 +10,7 @@ import io.fleetdeck.core.capacity.Grouping;
 import io.fleetdeck.core.capacity.PendingSessions;
 import io.fleetdeck.core.model.NodeSummary;
 import io.fleetdeck.core.model.PodInfo;
+import io.fleetdeck.core.settings.FleetSettings;
 import io.fleetdeck.core.store.FleetDelta;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -28,11 +29,14 @@ import java.util.Map;
 /**
  * Accelerator capacity of the fleet: totals per group (product, instance type, pool or arch) kept by an
  * incremental ledger, the density-and-cost table per instance type, the pending sessions and what would
- * place them, and the GPU/FPGA nodes of the chosen group for the slice grid.
+ * place them, and the GPU/FPGA nodes of the chosen group for the slice grid. The figures follow the density and
+ * cost settings: an edit there rebuilds the ledgers.
  */
 public final class SlicesViewModel {
-    private final DensityTargets targets;
-    private final CostTable costs;
+    private final SettingsEditor settings;
+    private final FleetKinds kinds = new FleetKinds();
+    private DensityTargets targets;
+    private CostTable costs;
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(this, "grouping", Grouping.PRODUCT);
     private final ObservableList<CapacityRow> rows = FXCollections.observableArrayList();
     private final ObservableList<CapacityRow> costRows = FXCollections.observableArrayList();
@@ -54,7 +58,20 @@ public final class SlicesViewModel {
     private CapacityLedger ledger;
     private CapacityLedger costLedger;
 
+    /** Figures from the settings in effect, following every edit. */
+    public SlicesViewModel(SettingsEditor settings, ObservableList<NodeRow> nodeRows) {
+        this(settings, settings.currentProperty().get().densityTargets(), settings.currentProperty().get().costTable(),
+                nodeRows);
+    }
+
+    /** Figures from fixed tables until the settings panel edits them (benchmarks; nothing is stored). */
     public SlicesViewModel(DensityTargets targets, CostTable costs, ObservableList<NodeRow> nodeRows) {
+        this(SettingsEditor.unstored(FleetSettings.defaults()), targets, costs, nodeRows);
+    }
+
+    private SlicesViewModel(SettingsEditor settings, DensityTargets targets, CostTable costs,
+                            ObservableList<NodeRow> nodeRows) {
+        this.settings = settings;
         this.targets = targets;
         this.costs = costs;
         this.groupNodes = new FilteredList<>(new SortedList<>(nodeRows,
@@ -63,6 +80,12 @@ public final class SlicesViewModel {
         this.costLedger = new CapacityLedger(Grouping.INSTANCE_TYPE, targets, costs);
         grouping.addListener((o, a, g) -> regroup(g));
         selectedGroup.addListener((o, a, g) -> refilterNodes());
+        settings.currentProperty().addListener((o, a, s) -> useSettings(s));
+    }
+
+    /** The density and cost settings, and their editing. */
+    public SettingsEditor settings() {
+        return settings;
     }
 
     public ObjectProperty<Grouping> groupingProperty() {
@@ -113,10 +136,10 @@ public final class SlicesViewModel {
             return;
         }
         for (NodeSummary s : delta.changed()) {
-            latest.put(s.name(), s);
+            kinds.replace(latest.put(s.name(), s), s);
         }
         for (String name : delta.removed()) {
-            latest.remove(name);
+            kinds.replace(latest.remove(name), null);
         }
         if (delta.pendingChanged()) {
             pendingPods = delta.pending();
@@ -141,16 +164,33 @@ public final class SlicesViewModel {
         this.active = shown;
         if (shown) {
             if (ledgersStale) {
-                ledger = CapacityLedger.compute(latest.values(), pendingPods, grouping.get(), targets, costs);
-                costLedger = CapacityLedger.compute(latest.values(), pendingPods, Grouping.INSTANCE_TYPE, targets, costs);
-                ledgersStale = false;
+                rebuildLedgers();
             }
             publish();
         }
     }
 
+    /** New targets or prices: every node's verdict and cost may change, so the ledgers start over. */
+    private void useSettings(FleetSettings s) {
+        targets = s.densityTargets();
+        costs = s.costTable();
+        if (active) {
+            rebuildLedgers();
+            publish();
+        } else {
+            ledgersStale = true;
+        }
+    }
+
+    private void rebuildLedgers() {
+        ledger = CapacityLedger.compute(latest.values(), pendingPods, grouping.get(), targets, costs);
+        costLedger = CapacityLedger.compute(latest.values(), pendingPods, Grouping.INSTANCE_TYPE, targets, costs);
+        ledgersStale = false;
+    }
+
     public void clear() {
         latest.clear();
+        kinds.clear();
         pendingPods = List.of();
         pending.clear();
         demand.clear();
@@ -175,6 +215,9 @@ public final class SlicesViewModel {
         fleet.set(ledger.fleet());
         // Pending pods that name no instance type make an empty "unconstrained" row: not a cost line.
         costRows.setAll(costLedger.rows().stream().filter(r -> r.nodes() > 0).toList());
+        if (kinds.takeChanged()) {
+            settings.setFleet(kinds.instanceTypes(), kinds.products());
+        }
     }
 
     private static boolean accelerated(NodeRow row) {

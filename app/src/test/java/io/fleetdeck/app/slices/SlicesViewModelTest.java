@@ -9,6 +9,7 @@ import io.fleetdeck.core.capacity.PendingSessions;
 import io.fleetdeck.core.model.FleetLabels;
 import io.fleetdeck.core.model.PodInfo;
 import io.fleetdeck.core.model.PodPhase;
+import io.fleetdeck.core.settings.FleetSettings;
 import io.fleetdeck.core.store.FleetChange;
 import io.fleetdeck.core.store.FleetStore;
 import org.junit.jupiter.api.Test;
@@ -111,5 +112,53 @@ class SlicesViewModelTest {
         assertThat(arm.pending()).isEqualTo(2);
         assertThat(arm.capacity()).isZero();
         assertThat(arm.isShortOfCapacity()).isTrue();
+    }
+
+    @Test
+    void editedSettingsRecomputeCostAndDensityVerdicts() {
+        SettingsEditor settings = SettingsEditor.unstored(FleetSettings.defaults());
+        SlicesViewModel edited = new SlicesViewModel(settings, nodes.rows());
+        edited.setActive(true);
+        FleetStore store = Fleets.store(6);
+        var delta = store.takeDelta();
+        nodes.apply(delta);
+        edited.apply(delta);
+        CapacityRow before = edited.rows().getFirst();
+        assertThat(before.dollarsPerSessionHour()).isCloseTo(6 * 0.752 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(before.oversubscribedNodes()).isZero();
+
+        settings.setPrice("g4dn.2xlarge", "1.5");
+        assertThat(edited.rows().getFirst().dollarsPerSessionHour())
+                .isCloseTo(6 * 1.5 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(edited.costs().dollarsPerHour("g4dn.2xlarge")).hasValue(1.5);
+
+        settings.setSessions("Tesla-T4", "20");
+        assertThat(edited.rows().getFirst().oversubscribedNodes()).as("28 slices per T4 over a target of 20").isEqualTo(6);
+        assertThat(edited.costRows().getFirst().sessionsAtTarget()).isEqualTo(6 * 20);
+        assertThat(edited.targets().sessionsPerGpu("Tesla-T4")).hasValue(20);
+
+        edited.setActive(false);
+        settings.revert();
+        assertThat(edited.rows().getFirst().oversubscribedNodes()).as("hidden: not refreshed").isEqualTo(6);
+        edited.setActive(true);
+        assertThat(edited.rows().getFirst().oversubscribedNodes()).isZero();
+        assertThat(edited.rows().getFirst().dollarsPerSessionHour())
+                .isCloseTo(6 * 0.752 / 3, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void theFleetsInstanceTypesAndProductsReachTheSettingsRows() {
+        SettingsEditor settings = SettingsEditor.unstored(FleetSettings.defaults().withPrice("g4dn.2xlarge", null));
+        SlicesViewModel edited = new SlicesViewModel(settings, nodes.rows());
+        edited.setActive(true);
+        FleetStore store = Fleets.store(2);
+        edited.apply(store.takeDelta());
+        assertThat(settings.priceRows()).contains(new SettingsRows.PriceRow("g4dn.2xlarge", null, true));
+        assertThat(settings.densityRows()).contains(new SettingsRows.DensityRow("Tesla-T4", 28, true));
+        store.apply(List.of(new FleetChange.NodeDeleted("gpu-000"), new FleetChange.NodeDeleted("gpu-001")));
+        edited.apply(store.takeDelta());
+        assertThat(settings.priceRows()).as("gone from the fleet and unpriced: no row")
+                .extracting(SettingsRows.PriceRow::instanceType).doesNotContain("g4dn.2xlarge");
+        assertThat(settings.densityRows()).contains(new SettingsRows.DensityRow("Tesla-T4", 28, false));
     }
 }
