@@ -10,6 +10,7 @@ import io.fleetdeck.core.cluster.ClusterException;
 import io.fleetdeck.core.cluster.ClusterTarget;
 import io.fleetdeck.core.cluster.KubeContext;
 import io.fleetdeck.core.model.AcceleratorPatterns;
+import io.fleetdeck.core.settings.SettingsFile;
 import io.fleetdeck.kube.Fabric8ClusterGateway;
 import io.fleetdeck.kube.Kubeconfigs;
 import io.fleetdeck.sim.DemoCluster;
@@ -54,7 +55,9 @@ public final class FleetDeckConsole {
                 new io.fleetdeck.app.encodelab.LazyEncodeEngine(() -> new io.fleetdeck.media.JavaCvEncodeEngine(gpus)),
                 gpus);
         MainViewModel vm = new MainViewModel(tasks, Platform::runLater, opener,
-                () -> listTargets(kubeconfig), new io.fleetdeck.media.preview.JavaCvPreviewSource(), lab);
+                () -> listTargets(kubeconfig), new io.fleetdeck.media.preview.JavaCvPreviewSource(), lab,
+                new SettingsFile(SettingsFile.defaultPath()));
+        vm.loadSettings();
         MainWindow window = new MainWindow(vm, options.theme());
         stage.setTitle("FleetDeck");
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();

@@ -7,12 +7,14 @@ import io.fleetdeck.app.nodes.NodeDetailsViewModel;
 import io.fleetdeck.app.nodes.NodesViewModel;
 import io.fleetdeck.app.session.ClusterSession;
 import io.fleetdeck.app.session.SessionOpener;
+import io.fleetdeck.app.slices.SettingsEditor;
 import io.fleetdeck.core.cluster.ClusterException;
 import io.fleetdeck.core.cluster.ClusterTarget;
 import io.fleetdeck.core.cluster.ConnectionState;
 import io.fleetdeck.core.cluster.ConnectionStatus;
 import io.fleetdeck.core.model.ClusterEvent;
 import io.fleetdeck.core.model.PodInfo;
+import io.fleetdeck.core.settings.SettingsFile;
 import io.fleetdeck.core.store.FleetDelta;
 import io.fleetdeck.core.store.FleetTotals;
 import javafx.beans.property.ObjectProperty;
@@ -42,9 +44,8 @@ public final class MainViewModel implements AutoCloseable {
     private final io.fleetdeck.app.timeslicing.TimeSlicingViewModel timeSlicing;
     private final io.fleetdeck.app.streams.StreamsViewModel streams;
     private final io.fleetdeck.app.encodelab.EncodeLabViewModel encodeLab;
-    private final io.fleetdeck.app.slices.SlicesViewModel slices = new io.fleetdeck.app.slices.SlicesViewModel(
-            io.fleetdeck.core.capacity.DensityTargets.defaults(), io.fleetdeck.core.capacity.CostTable.defaults(),
-            nodes.rows());
+    private final SettingsEditor settings;
+    private final io.fleetdeck.app.slices.SlicesViewModel slices;
     private final ObservableList<ClusterTarget> targets = FXCollections.observableArrayList();
     private final ObjectProperty<ClusterTarget> current = new SimpleObjectProperty<>(this, "current");
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(this, "state",
@@ -53,14 +54,27 @@ public final class MainViewModel implements AutoCloseable {
     private final StringProperty totalsText = new SimpleStringProperty(this, "totalsText", "");
     private final StringProperty serverText = new SimpleStringProperty(this, "serverText", "");
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
+    private final StringProperty settingsNotice = new SimpleStringProperty(this, "settingsNotice", "");
     private final io.fleetdeck.app.fx.PulseStats pulseStats = new io.fleetdeck.app.fx.PulseStats();
     private ClusterSession session;
     private FleetPulse pulse;
     private long generation;
 
+    /** A console whose density and cost settings live for this session only (tests). */
     public MainViewModel(TaskRunner tasks, Executor uiExecutor, SessionOpener opener,
                          Supplier<TargetList> targetLister, io.fleetdeck.core.media.PreviewSource previews,
                          io.fleetdeck.app.encodelab.EncodeLabViewModel encodeLab) {
+        this(tasks, uiExecutor, opener, targetLister, previews, encodeLab, null);
+    }
+
+    /** {@code settingsFile}: where the density and cost settings are read and saved; null keeps them unstored. */
+    public MainViewModel(TaskRunner tasks, Executor uiExecutor, SessionOpener opener,
+                         Supplier<TargetList> targetLister, io.fleetdeck.core.media.PreviewSource previews,
+                         io.fleetdeck.app.encodelab.EncodeLabViewModel encodeLab, SettingsFile settingsFile) {
+        this.settings = new SettingsEditor(tasks, settingsFile);
+        this.slices = new io.fleetdeck.app.slices.SlicesViewModel(settings, nodes.rows());
+        // A settings file that cannot be used is told once, above the tabs; the Slices panel keeps saying it.
+        settings.problemProperty().addListener((o, a, problem) -> settingsNotice.set(problem));
         this.streams = new io.fleetdeck.app.streams.StreamsViewModel(previews);
         this.encodeLab = encodeLab;
         this.tasks = tasks;
@@ -69,7 +83,7 @@ public final class MainViewModel implements AutoCloseable {
         this.targetLister = targetLister;
         this.details = new NodeDetailsViewModel(tasks);
         this.timeSlicing = new io.fleetdeck.app.timeslicing.TimeSlicingViewModel(tasks,
-                io.fleetdeck.core.capacity.DensityTargets.defaults(),
+                settings.densityTargetsProperty(),
                 () -> nodes.rows().stream().map(io.fleetdeck.app.nodes.NodeRow::summary).toList());
     }
 
@@ -83,6 +97,21 @@ public final class MainViewModel implements AutoCloseable {
 
     public io.fleetdeck.app.slices.SlicesViewModel slices() {
         return slices;
+    }
+
+    /** The density and cost settings in effect (observable) and their editing. */
+    public SettingsEditor settings() {
+        return settings;
+    }
+
+    /** Why the settings file could not be used, until dismissed or fixed; "" when all is well. */
+    public StringProperty settingsNoticeProperty() {
+        return settingsNotice;
+    }
+
+    /** Reads the settings file in the background; until it is read (or when it is unusable) the defaults apply. */
+    public void loadSettings() {
+        settings.load();
     }
 
     public io.fleetdeck.app.encodelab.EncodeLabViewModel encodeLab() {

@@ -74,7 +74,7 @@ public final class MainWindow extends BorderPane {
         HBox toolbar = new HBox(8, title, new Label("Cluster"), picker, reconnect, spacer, themeToggle);
         toolbar.getStyleClass().add("toolbar-strip");
 
-        setTop(new VBox(toolbar, errorBanner()));
+        setTop(new VBox(toolbar, errorBanner(), settingsBanner()));
 
         Tab nodesTab = new Tab("Nodes", nodesView);
         nodesTab.setId("nodesTab");
@@ -152,6 +152,23 @@ public final class MainWindow extends BorderPane {
         holder.visibleProperty().bind(vm.errorProperty().isNotEmpty());
         holder.managedProperty().bind(holder.visibleProperty());
         return holder;
+    }
+
+    /** A settings file that cannot be used, told at start until dismissed (connecting clears only the error). */
+    private HBox settingsBanner() {
+        Label text = new Label();
+        text.setId("settingsNotice");
+        text.textProperty().bind(vm.settingsNoticeProperty());
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button dismiss = new Button("Dismiss");
+        dismiss.setId("dismissSettingsNotice");
+        dismiss.setOnAction(e -> vm.settingsNoticeProperty().set(""));
+        HBox banner = new HBox(10, FleetIcon.WARNING.create(), text, dismiss);
+        banner.getStyleClass().add("error-banner");
+        banner.visibleProperty().bind(vm.settingsNoticeProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return banner;
     }
 
     private HBox statusBar() {

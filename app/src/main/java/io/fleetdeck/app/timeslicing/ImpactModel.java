@@ -14,16 +14,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** What the edited configs would do to the fleet, as the editor shows it: per pool, per changed node, in words. */
 final class ImpactModel {
-    private final DensityTargets targets;
+    /** The targets in effect when the impact is computed: the operator may edit them meanwhile. */
+    private final Supplier<DensityTargets> targets;
     private final ReadOnlyObjectWrapper<TimeSlicingImpact> impact = new ReadOnlyObjectWrapper<>(this, "impact");
     private final ObservableList<TimeSlicingImpact.PoolImpact> pools = FXCollections.observableArrayList();
     private final ObservableList<TimeSlicingImpact.NodeImpact> nodes = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
 
-    ImpactModel(DensityTargets targets) {
+    ImpactModel(Supplier<DensityTargets> targets) {
         this.targets = targets;
     }
 
@@ -53,7 +55,7 @@ final class ImpactModel {
             return;
         }
         // No default key: the plugin's default config is a command-line flag, not part of the ConfigMap.
-        TimeSlicingImpact result = TimeSlicingImpact.compute(loaded, edits, fleet, null, targets);
+        TimeSlicingImpact result = TimeSlicingImpact.compute(loaded, edits, fleet, null, targets.get());
         impact.set(result);
         List<TimeSlicingImpact.PoolImpact> rows = new ArrayList<>(result.pools());
         if (rows.size() > 1) {

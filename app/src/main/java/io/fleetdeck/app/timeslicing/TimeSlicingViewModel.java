@@ -18,6 +18,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
@@ -68,11 +69,18 @@ public final class TimeSlicingViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     public TimeSlicingViewModel(TaskRunner tasks, DensityTargets targets, Supplier<Collection<NodeSummary>> nodes) {
+        this(tasks, new ReadOnlyObjectWrapper<>(targets), nodes);
+    }
+
+    /** The impact judges density with the targets in effect, and is recomputed when they are edited. */
+    public TimeSlicingViewModel(TaskRunner tasks, ObservableValue<DensityTargets> targets,
+                                Supplier<Collection<NodeSummary>> nodes) {
         this.tasks = tasks;
-        this.impact = new ImpactModel(targets);
+        this.impact = new ImpactModel(targets::getValue);
         this.nodes = nodes;
         selectedKey.addListener((o, a, key) -> showKey(key));
         text.addListener((o, a, t) -> onEdited(t));
+        targets.addListener((o, a, t) -> refresh());
         setCommands(null);
     }
 

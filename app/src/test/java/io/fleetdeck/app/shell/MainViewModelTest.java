@@ -84,6 +84,38 @@ class MainViewModelTest {
     }
 
     /** A gateway that hands the sink a small fleet at start, as the fabric8 one does with informers. */
+    @Test
+    void anUnusableSettingsFileIsToldOnceAndTheDefaultsApply(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("settings.yaml");
+        java.nio.file.Files.writeString(file, "density:\n  profile: 4k60\n");
+        MainViewModel withFile = new MainViewModel(TaskRunner.sameThread(), Runnable::run,
+                new SessionOpener(this::gateway, () -> prod, AcceleratorPatterns.defaults(), e -> { }, "ops"),
+                () -> new TargetList(List.of(prod), "prod", ""), (url, request) -> {
+                    throw new IllegalStateException("no previews in this test");
+                }, new io.fleetdeck.app.encodelab.EncodeLabViewModel(TaskRunner.sameThread(), Runnable::run,
+                        new io.fleetdeck.media.JavaCvEncodeEngine(),
+                        io.fleetdeck.core.gpu.LocalGpuProbe.unavailable("no GPU in this test")),
+                new io.fleetdeck.core.settings.SettingsFile(file));
+        try {
+            withFile.loadSettings();
+            assertThat(withFile.settingsNoticeProperty().get()).startsWith("Settings file " + file
+                    + ": density.profile '4k60' has no table under density.sessionsPerGpu").endsWith("left as it is.");
+            assertThat(withFile.settings().currentProperty().get())
+                    .isEqualTo(io.fleetdeck.core.settings.FleetSettings.defaults());
+            withFile.connect(prod);
+            assertThat(withFile.settingsNoticeProperty().get()).as("connecting clears only the connection error")
+                    .isNotEmpty();
+            withFile.settingsNoticeProperty().set("");
+            assertThat(withFile.settings().problemProperty().get()).as("the Slices panel still tells it").isNotEmpty();
+            assertThat(java.nio.file.Files.readString(file)).isEqualTo("density:\n  profile: 4k60\n");
+
+            withFile.settings().setSessions("Tesla-T4", "30");
+            assertThat(withFile.slices().targets().sessionsPerGpu("Tesla-T4")).hasValue(30);
+        } finally {
+            withFile.close();
+        }
+    }
+
     private static final class FeedingGateway implements ClusterGateway {
         private final ClusterTarget target;
 

@@ -211,4 +211,20 @@ class TimeSlicingViewModelTest {
         assertThat(vm.keys()).isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
     }
+
+    @Test
+    void theImpactFollowsEditedDensityTargets() {
+        var settings = io.fleetdeck.app.slices.SettingsEditor.unstored(io.fleetdeck.core.settings.FleetSettings.defaults());
+        TimeSlicingViewModel following = new TimeSlicingViewModel(TaskRunner.sameThread(),
+                settings.densityTargetsProperty(), DevicePluginFleet::nodes);
+        following.setCommands(new ConfigMapCommands(cluster, audit::add, "ops", Clock.systemUTC()));
+        following.load();
+        following.selectedKeyProperty().set("t4-28");
+        following.textProperty().set(config(30));
+        assertThat(following.impactNodes().getFirst().verdictAfter()).isEqualTo(DensityVerdict.OVERSUBSCRIBED);
+
+        settings.setSessions("Tesla-T4", "30");
+        assertThat(following.impactNodes().getFirst().verdictAfter()).isEqualTo(DensityVerdict.OK);
+        assertThat(following.confirmationNeeded()).isFalse();
+    }
 }
