@@ -2,14 +2,15 @@ package io.fleetdeck.app;
 
 import io.fleetdeck.core.capacity.CapacityLedger;
 import io.fleetdeck.core.capacity.CapacityRow;
-import io.fleetdeck.core.capacity.CostTable;
-import io.fleetdeck.core.capacity.DensityTargets;
 import io.fleetdeck.core.capacity.Grouping;
 import io.fleetdeck.core.cluster.ClusterException;
 import io.fleetdeck.core.cluster.ClusterGateway;
 import io.fleetdeck.core.cluster.ClusterTarget;
 import io.fleetdeck.core.model.AcceleratorPatterns;
 import io.fleetdeck.core.model.NodeSummary;
+import io.fleetdeck.core.settings.FleetSettings;
+import io.fleetdeck.core.settings.SettingsException;
+import io.fleetdeck.core.settings.SettingsFile;
 import io.fleetdeck.core.store.FleetDelta;
 import io.fleetdeck.core.store.FleetStore;
 import io.fleetdeck.kube.Fabric8ClusterGateway;
@@ -50,6 +51,10 @@ final class SlicesCommand implements Callable<Integer> {
             description = "How long to wait for the node and pod lists (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
+    @Option(names = "--settings", paramLabel = "FILE", description = "Density and cost settings (default: "
+            + "$XDG_CONFIG_HOME/fleetdeck/settings.yaml or ~/.config/fleetdeck/settings.yaml; none: FIELD.md's figures).")
+    Path settingsFile;
+
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -59,6 +64,13 @@ final class SlicesCommand implements Callable<Integer> {
         try {
             grouping = Grouping.parse(by);
         } catch (IllegalArgumentException e) {
+            err.println("slices: " + e.getMessage());
+            return 2;
+        }
+        FleetSettings settings;
+        try {
+            settings = settings();
+        } catch (SettingsException e) {
             err.println("slices: " + e.getMessage());
             return 2;
         }
@@ -88,13 +100,22 @@ final class SlicesCommand implements Callable<Integer> {
             return 130;
         }
         CapacityLedger ledger = CapacityLedger.compute(nodes.values(), store.pendingPods(), grouping,
-                DensityTargets.defaults(), CostTable.defaults());
+                settings.densityTargets(), settings.costTable());
         if (json) {
             printJson(grouping, ledger.rows(), ledger.fleet());
         } else {
             printTable(grouping, ledger.rows(), ledger.fleet());
         }
         return 0;
+    }
+
+    /** The same file the console reads; a file named with --settings must exist, the default one need not. */
+    private FleetSettings settings() throws SettingsException {
+        if (settingsFile == null) {
+            return new SettingsFile(SettingsFile.defaultPath()).load();
+        }
+        return new SettingsFile(settingsFile).read()
+                .orElseThrow(() -> new SettingsException(settingsFile, "no such file"));
     }
 
     private void printTable(Grouping g, List<CapacityRow> rows, CapacityRow fleet) {

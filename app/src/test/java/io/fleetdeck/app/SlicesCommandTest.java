@@ -6,11 +6,14 @@ import io.fleetdeck.sim.DemoOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +32,9 @@ class SlicesCommandTest {
     static void stop() {
         demo.close();
     }
+
+    @TempDir
+    Path dir;
 
     private static String run(String... args) {
         SlicesCommand command = new SlicesCommand();
@@ -76,5 +82,47 @@ class SlicesCommandTest {
         int code = new CommandLine(command).execute("--by", "colour");
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown grouping 'colour'").contains("nodepool");
+    }
+
+    @Test
+    void pricesAndTargetsComeFromTheSettingsFile() throws Exception {
+        Path settings = dir.resolve("settings.yaml");
+        Files.writeString(settings, """
+                density:
+                  profile: 720p25
+                  sessionsPerGpu:
+                    720p25: {Tesla-T4: 2}
+                prices:
+                  g4dn.2xlarge: 1.0
+                """);
+        String json = run("--kubeconfig", demo.kubeconfig().toString(), "--json", "--settings", settings.toString());
+        Matcher t4 = Pattern.compile("\\{\"group\":\"Tesla-T4\",\"nodes\":(\\d+),.*?\"dollarsPerHour\":([0-9.]+),"
+                + "\"dollarsPerSessionHour\":[^,]+,\"oversubscribedNodes\":(\\d+)").matcher(json);
+        assertThat(t4.find()).as(json).isTrue();
+        int nodes = Integer.parseInt(t4.group(1));
+        assertThat(Double.parseDouble(t4.group(2))).isEqualTo(nodes * 1.0);
+        assertThat(Integer.parseInt(t4.group(3))).as("every T4 has more than 2 slices").isEqualTo(nodes);
+        assertThat(json).as("A10G has no price in this file").containsPattern(
+                "\"group\":\"NVIDIA-A10G\",[^}]*\"dollarsPerHour\":0.000,\"dollarsPerSessionHour\":null");
+    }
+
+    @Test
+    void aMalformedSettingsFileStopsWithItsMessage() throws Exception {
+        Path settings = dir.resolve("settings.yaml");
+        Files.writeString(settings, "prices:\n  g4dn.2xlarge: [\n");
+        SlicesCommand command = new SlicesCommand();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertThat(new CommandLine(command).execute("--settings", settings.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("slices: Settings file " + settings
+                + ": not valid YAML: line 3");
+
+        err.reset();
+        Path missing = dir.resolve("nope.yaml");
+        command = new SlicesCommand();
+        command.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertThat(new CommandLine(command).execute("--settings", missing.toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("slices: Settings file " + missing
+                + ": no such file" + System.lineSeparator());
     }
 }
