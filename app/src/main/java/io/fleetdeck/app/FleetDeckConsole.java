@@ -55,7 +55,7 @@ public final class FleetDeckConsole {
                 new io.fleetdeck.app.encodelab.LazyEncodeEngine(() -> new io.fleetdeck.media.JavaCvEncodeEngine(gpus)),
                 gpus);
         MainViewModel vm = new MainViewModel(tasks, Platform::runLater, opener,
-                () -> listTargets(kubeconfig), new io.fleetdeck.media.preview.JavaCvPreviewSource(), lab,
+                () -> listTargets(kubeconfig), new io.fleetdeck.media.preview.JavaCvPreviewSource(() -> nvdec(gpus)), lab,
                 new SettingsFile(SettingsFile.defaultPath()));
         vm.loadSettings();
         MainWindow window = new MainWindow(vm, options.theme());
@@ -137,6 +137,12 @@ public final class FleetDeckConsole {
             demo.close();
             demo = null;
         }
+    }
+
+    /** Whether previews may try NVDEC: NVML sees at least one NVIDIA GPU (asked once, off the UI thread). */
+    private static boolean nvdec(io.fleetdeck.core.gpu.LocalGpuProbe gpus) {
+        var found = gpus.probe();
+        return found.available() && !found.gpus().isEmpty();
     }
 
     /** The audit log: {@code -Dfleetdeck.state.dir}, else the XDG state directory. */
