@@ -127,10 +127,10 @@ final class DensityCostPanel extends VBox {
         t.getColumns().add(num("Nodes", r -> r.nodes()));
         t.getColumns().add(col("$/h per node", 100, r -> r.nodes() == 0 ? "—"
                 : Money.perHour(vm.costs().dollarsPerHour(r.group()).orElse(0))));
-        t.getColumns().add(wide(num("Sessions at target", CapacityRow::sessionsAtTarget), 130));
-        t.getColumns().add(col("$/session-h at target", 160, r -> r.sessionsAtTarget() == 0 ? "—"
+        t.getColumns().add(wide(num("Sessions at target", CapacityRow::sessionsAtTarget), 150));
+        t.getColumns().add(col("$/session-h at target", 175, r -> r.sessionsAtTarget() == 0 ? "—"
                 : Money.perSessionHour(r.dollarsPerHour() / r.sessionsAtTarget())));
-        t.getColumns().add(wide(num("Sessions placed", CapacityRow::sessions), 120));
+        t.getColumns().add(wide(num("Sessions placed", CapacityRow::sessions), 135));
         t.getColumns().add(col("$/session-h placed", 150, r -> Money.perSessionHour(r.dollarsPerSessionHour())));
         t.getColumns().add(col("Density", 200, SlicesView::densityText));
         return t;
