@@ -2,6 +2,7 @@ package io.fleetdeck.app.nodes;
 
 import io.fleetdeck.core.model.ClusterEvent;
 import io.fleetdeck.core.model.NodeCondition;
+import io.fleetdeck.core.model.NodeState;
 import io.fleetdeck.core.model.NodeSummary;
 import io.fleetdeck.core.model.PodInfo;
 import io.fleetdeck.core.model.Taint;
@@ -76,7 +77,8 @@ final class NodeDetailsView extends ScrollPane {
         cordon.setText(s.node().unschedulable() ? "Uncordon" : "Cordon");
         var n = s.node();
         int r = 0;
-        r = fact(r, "State", s.state().label() + (n.unschedulable() ? " (scheduling disabled)" : ""));
+        r = fact(r, "State", s.state().label() + (n.unschedulable() ? " (scheduling disabled)" : "")
+                + (s.state() == NodeState.READY ? "" : " · " + s.state().explanation()));
         r = fact(r, "Instance", n.instanceType() + " · " + n.arch() + " · " + n.zone() + " · " + n.capacityType());
         r = fact(r, "NodePool", n.nodePool());
         r = fact(r, "OS", n.osImage() + " · kernel " + n.kernelVersion());

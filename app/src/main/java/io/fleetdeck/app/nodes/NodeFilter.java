@@ -16,7 +16,7 @@ public final class NodeFilter {
 
     static String searchText(NodeSummary s) {
         var n = s.node();
-        return String.join(" ", n.name(), s.state().label(), n.instanceType(), n.zone(), n.arch(), n.nodePool(),
+        return String.join(" ", n.name(), s.state().label(), s.state().name(), n.instanceType(), n.zone(), n.arch(), n.nodePool(),
                 n.capacityType(), String.valueOf(n.osImage()), String.valueOf(n.kernelVersion()),
                 s.acceleratorText(), s.osUpdate(), s.driverProblem().isEmpty() ? "" : "driver-problem")
                 .toLowerCase(Locale.ROOT);

@@ -99,9 +99,11 @@ final class NodeTable {
     }
 
     private static TableColumn<NodeRow, NodeSummary> stateColumn() {
-        TableColumn<NodeRow, NodeSummary> c = column("State", 105);
+        TableColumn<NodeRow, NodeSummary> c = column("State", 110);
         c.setComparator(Comparator.nullsFirst(Comparator.comparing(NodeSummary::state)));
         c.setCellFactory(col -> new TableCell<>() {
+            private final Tooltip tip = new Tooltip();
+
             {
                 getStyleClass().add("state-cell");
             }
@@ -115,9 +117,12 @@ final class NodeTable {
                 if (empty || s == null) {
                     setText(null);
                     setGraphic(null);
+                    setTooltip(null);
                 } else {
                     setText(s.state().label());
                     setGraphic(icon(s.state()).create());
+                    tip.setText(s.state().explanation());
+                    setTooltip(tip);
                 }
             }
         });

@@ -1,9 +1,13 @@
 package io.fleetdeck.core.model;
 
-/** What an operator needs to know first about a node, most urgent first. */
+/**
+ * What an operator needs to know first about a node, most urgent first. Labels start as {@code kubectl get nodes}
+ * prints STATUS, so the two agree: a Ready condition of status Unknown (the kubelet stopped posting) is NotReady
+ * there too; FleetDeck tells the two apart by icon and {@link #explanation()}.
+ */
 public enum NodeState {
     NOT_READY("NotReady"),
-    UNKNOWN("Unknown"),
+    UNKNOWN("NotReady"),
     DRAINING("Draining"),
     CORDONED("Cordoned"),
     READY("Ready");
@@ -16,6 +20,17 @@ public enum NodeState {
 
     public String label() {
         return label;
+    }
+
+    /** One line on what the state means, for a tooltip. */
+    public String explanation() {
+        return switch (this) {
+            case NOT_READY -> "The kubelet reports the node not ready (Ready condition False)";
+            case UNKNOWN -> "The kubelet stopped posting status: the Ready condition is Unknown (kubectl: NotReady)";
+            case DRAINING -> "Pods are being evicted: draining, deleting, or disrupted by Karpenter";
+            case CORDONED -> "Unschedulable: no new pods (kubectl: Ready,SchedulingDisabled)";
+            case READY -> "Ready and schedulable";
+        };
     }
 
     public static NodeState of(EncoderNode node) {

@@ -13,6 +13,8 @@ class NodeStateTest {
         assertThat(NodeState.of(TestNodes.node("a", Map.of(), Map.of(), true, "True"))).isEqualTo(NodeState.CORDONED);
         assertThat(NodeState.of(TestNodes.node("a", Map.of(), Map.of(), false, "True"))).isEqualTo(NodeState.READY);
         assertThat(NodeState.of(TestNodes.node("a", Map.of(), Map.of(), false, "Unknown"))).isEqualTo(NodeState.UNKNOWN);
+        assertThat(NodeState.UNKNOWN.label()).as("kubectl prints NotReady").isEqualTo("NotReady");
+        assertThat(NodeState.UNKNOWN.explanation()).contains("Unknown");
     }
 
     @Test
