@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
 final class DemoClusterProcess implements AutoCloseable {
     private static final Pattern READY = Pattern.compile("Demo fleet ready in ([0-9.]+) s: (\\d+) nodes, (\\d+) pods");
 
+    /** {@code -Dbench.serverNice=N}: run the demo fleet's JVM at nice N (0, the default, = same priority). */
+    static final int NICE = Integer.getInteger("bench.serverNice", 0);
+
     private final Process process;
     final double startSeconds;
     final int nodes;
@@ -24,10 +27,16 @@ final class DemoClusterProcess implements AutoCloseable {
 
     DemoClusterProcess(int nodes, Path kubeconfig) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(List.of(java, "-Xmx6g", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new java.util.ArrayList<>();
+        if (NICE > 0) {
+            // The simulated API server stands in for a remote one: on a lower priority it no longer takes the
+            // workstation's CPU from the console (it still shares the 2 cores).
+            command.addAll(List.of("nice", "-n", String.valueOf(NICE)));
+        }
+        command.addAll(List.of(java, "-Xmx6g", "-cp", System.getProperty("java.class.path"),
                 "io.fleetdeck.app.Launcher", "demo-cluster", "--nodes", String.valueOf(nodes), "--session-fill", "0.4", "--streams", "0",
-                "--kubeconfig", kubeconfig.toString()))
-                .redirectErrorStream(true).start();
+                "--kubeconfig", kubeconfig.toString()));
+        process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line;
         Matcher m = null;

@@ -90,6 +90,7 @@ public final class FleetBenchmark {
                 List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
                 List<Long> fromAck = Collections.synchronizedList(new ArrayList<>());
                 List<Long> fromArrival = Collections.synchronizedList(new ArrayList<>());
+                List<Long> fromInformer = Collections.synchronizedList(new ArrayList<>());
                 // An independent watch in this JVM timestamps when each change reaches the workstation.
                 Map<String, Long> arrivals = new java.util.concurrent.ConcurrentHashMap<>();
                 String from = client.pods().inAnyNamespace().list(new io.fabric8.kubernetes.api.model.ListOptionsBuilder()
@@ -114,8 +115,10 @@ public final class FleetBenchmark {
                     Platform.runLater(() -> {
                         frames.start();
                         vm.pulseStats().reset();
-                        vm.nodes().revisionProperty().addListener((o, a, b) -> arrived(churn, store, latencies,
-                                fromAck, arrivals, fromArrival));
+                        // Matched just after the pulse (same thread, the rows already shown), so the benchmark's
+                        // own bookkeeping is not counted as the console's pulse time.
+                        vm.nodes().revisionProperty().addListener((o, a, b) -> Platform.runLater(() -> arrived(churn,
+                                store, latencies, fromAck, arrivals, fromArrival, fromInformer)));
                     });
                     churn.start(rate);
                     Thread.sleep(seconds * 1000L);
@@ -133,9 +136,11 @@ public final class FleetBenchmark {
                 arrivalWatch.close();
                 rows.add(row("PATCH answered → view p50 / p99", ms(percentile(fromAck, 50)) + " / "
                         + ms(percentile(fromAck, 99)), ""));
-                rows.add(row("watch event at workstation → view p50", ms(percentile(fromArrival, 50)), ""));
-                rows.add(row("watch event at workstation → view p99 (" + fromArrival.size() + ")",
-                        ms(percentile(fromArrival, 99)), "≤ 300 ms"));
+                rows.add(row("watch event at a second watch → view p50 / p99 (" + fromArrival.size() + ")",
+                        ms(percentile(fromArrival, 50)) + " / " + ms(percentile(fromArrival, 99)), ""));
+                rows.add(row("watch event at the console's informer → view p50", ms(percentile(fromInformer, 50)), ""));
+                rows.add(row("watch event at the console's informer → view p99 (" + fromInformer.size() + ")",
+                        ms(percentile(fromInformer, 99)), "≤ 300 ms"));
                 long[] pulse = onFx(() -> new long[] {vm.pulseStats().count(),
                         vm.pulseStats().percentileNanos(99), vm.pulseStats().maxNanos()});
                 rows.add(row("UI pulse apply p99 / max (" + pulse[0] + " pulses)", ms(pulse[1]) + " / "
@@ -153,7 +158,7 @@ public final class FleetBenchmark {
 
     /** Called on the UI thread after the rows took a delta: every update the store now holds is on screen. */
     private static void arrived(PodChurn churn, FleetStore store, List<Long> latencies, List<Long> fromAck,
-                                Map<String, Long> arrivals, List<Long> fromArrival) {
+                                Map<String, Long> arrivals, List<Long> fromArrival, List<Long> fromInformer) {
         long now = System.nanoTime();
         for (Map.Entry<String, PodChurn.Sent> e : churn.pending.entrySet()) {
             PodChurn.Sent s = e.getValue();
@@ -165,6 +170,13 @@ public final class FleetBenchmark {
                 Long arrival = arrivals.remove(e.getKey() + ":" + s.restarts());
                 if (arrival != null) {
                     fromArrival.add(now - arrival);
+                }
+                // The same event as the console's own pod informer received it (pending is keyed by uid); an update
+                // shown before its PATCH answered has no resourceVersion here yet and is left out (a fast one).
+                Long atInformer = s.resourceVersion() == null ? null
+                        : io.fleetdeck.kube.WatchTrace.take(e.getKey(), s.resourceVersion());
+                if (atInformer != null) {
+                    fromInformer.add(now - atInformer);
                 }
             }
         }

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code restartCount} to a new value, remembered with its send time so the view's arrival can be timed.
  */
 final class PodChurn implements AutoCloseable {
-    /** An update in flight: which value the pod must show, and when it was sent. */
-    record Sent(int restarts, long sentNanos, long ackedNanos) {
+    /** An update in flight: which value the pod must show, when it was sent and answered, and its resourceVersion. */
+    record Sent(int restarts, long sentNanos, long ackedNanos, String resourceVersion) {
     }
 
     final Map<String, Sent> pending = new ConcurrentHashMap<>();
@@ -55,13 +55,14 @@ final class PodChurn implements AutoCloseable {
         Thread.ofVirtual().start(() -> {
             try {
                 long t = System.nanoTime();
-                Sent s = new Sent(value, t, Long.MAX_VALUE);
+                Sent s = new Sent(value, t, Long.MAX_VALUE, null);
                 pending.put(uid, s);
-                client.pods().inNamespace(pod.getMetadata().getNamespace()).withName(pod.getMetadata().getName())
+                Pod patched = client.pods().inNamespace(pod.getMetadata().getNamespace())
+                        .withName(pod.getMetadata().getName())
                         .patch(PatchContext.of(PatchType.JSON), "[{\"op\":\"replace\",\"path\":"
                                 + "\"/status/containerStatuses/0/restartCount\",\"value\":" + value + "}]");
                 // The server has committed the change (and emitted its watch event) when the PATCH answers.
-                pending.replace(uid, s, new Sent(value, t, System.nanoTime()));
+                pending.replace(uid, s, new Sent(value, t, System.nanoTime(), patched.getMetadata().getResourceVersion()));
                 sent.incrementAndGet();
             } catch (RuntimeException e) {
                 pending.remove(uid);

@@ -176,6 +176,7 @@ final class FleetChangePump {
 
         @Override
         public void onUpdate(T oldObj, T newObj) {
+            WatchTrace.arrived(newObj);
             pending.put(newObj.getMetadata().getUid(), newObj);
         }
 
