@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fleetdeck.core.cluster.ClusterException;
 import io.fleetdeck.core.cluster.ConfigMapData;
@@ -140,7 +139,7 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
             throw e;
         }
         SharedIndexInformer<Node> nodes = client.nodes().withLimit(PAGE).runnableInformer(0);
-        nodes.itemStore(reducedStore(Node.class));
+        nodes.itemStore(new SkeletonItemStore<>(Node::new));
         nodes.addEventHandler(pump.nodeHandler());
         nodeInformer = nodes;
         startWatching(nodes, "nodes");
@@ -155,7 +154,7 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
     private void startPods() {
         SharedIndexInformer<Pod> pods = client.pods().inAnyNamespace().withLimit(POD_PAGE).runnableInformer(0);
         pods.removeNamespaceIndex();
-        pods.itemStore(reducedStore(Pod.class));
+        pods.itemStore(new SkeletonItemStore<>(Pod::new));
         pods.addEventHandler(pump.podHandler());
         podInformer = pods;
         startWatching(pods, "pods");
@@ -165,11 +164,6 @@ public final class Fabric8ClusterGateway implements ClusterGateway {
      * The informer needs only key, uid and resourceVersion to diff relists and report deletes; full objects
      * are mapped by the pump and dropped. Measured in PodCacheFootprint.
      */
-    private <T extends HasMetadata> ReducedStateItemStore<T> reducedStore(Class<T> type) {
-        return new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, type,
-                client.getKubernetesSerialization(), "metadata.uid");
-    }
-
     private void startWatching(SharedIndexInformer<?> informer, String what) {
         informer.start().whenComplete((ok, error) -> {
             if (error != null && !closed) {

@@ -1,7 +1,6 @@
 package io.fleetdeck.kube;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.fleetdeck.core.model.AcceleratorPatterns;
 import io.fleetdeck.core.model.PodInfo;
@@ -42,8 +41,7 @@ public final class PodCacheFootprint {
         full = null;
 
         base = usedAfterGc();
-        ReducedStateItemStore<Pod> reduced = new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE,
-                Pod.class, json, "metadata.uid");
+        SkeletonItemStore<Pod> reduced = new SkeletonItemStore<>(Pod::new);
         for (int i = 0; i < n; i++) {
             Pod p = parsed(json, i);
             reduced.put(reduced.getKey(p), p);
