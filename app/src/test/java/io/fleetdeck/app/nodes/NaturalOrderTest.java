@@ -16,4 +16,16 @@ class NaturalOrderTest {
         assertThat(names).containsExactly("gpu-002", "IP-9", "ip-10-0-0-4", "ip-10-0-0-04a", "ip-10-0-0-10",
                 "ip-10-0-128-2");
     }
+
+    @Test
+    void leadingZerosLongNumbersAndZeroItself() {
+        NaturalOrder o = NaturalOrder.INSTANCE;
+        assertThat(o.compare("n-007", "n-7")).isZero();
+        assertThat(o.compare("n-0", "n-00")).isZero();
+        assertThat(o.compare("n-0", "n-1")).isNegative();
+        assertThat(o.compare("x-123456789012345678901", "x-99")).as("beyond a long").isPositive();
+        assertThat(o.compare("x-123456789012345678901", "x-123456789012345678902")).isNegative();
+        assertThat(o.compare("a10b2", "a10b10")).isNegative();
+        assertThat(o.compare("a", "a1")).isNegative();
+    }
 }
