@@ -39,6 +39,8 @@ public final class SettingsEditor {
     /** Null: settings of this session only (benchmarks, tests), never written. */
     private final SettingsFile file;
     private FleetSettings saved;
+    /** The last save found the file changed by someone else: the next one writes over it, Revert re-reads it. */
+    private boolean changedOnDisk;
     private final ReadOnlyObjectWrapper<FleetSettings> current;
     private final ReadOnlyObjectWrapper<DensityTargets> densityTargets;
     private final ObservableList<String> profiles = FXCollections.observableArrayList();
@@ -208,10 +210,12 @@ public final class SettingsEditor {
             return;
         }
         FleetSettings writing = current.get();
+        boolean overwrite = changedOnDisk;
         busy.set(true);
         message.set("Saving " + file.path() + "…");
-        tasks.run(() -> file.save(writing), keptAside -> {
+        tasks.run(() -> file.save(writing, overwrite), keptAside -> {
             busy.set(false);
+            changedOnDisk = false;
             saved = writing;
             problem.set("");
             dirty.set(!current.get().equals(saved));
@@ -219,6 +223,12 @@ public final class SettingsEditor {
                     + p.getFileName() + ".").orElse(""));
         }, e -> {
             busy.set(false);
+            if (e instanceof SettingsFile.ChangedOnDisk) {
+                changedOnDisk = true;
+                message.set("Not saved: " + e.getMessage() + ". Revert loads that version; Save again writes yours"
+                        + " over it. Your edits are kept and in effect.");
+                return;
+            }
             message.set("Not saved: " + (e instanceof IOException io ? SettingsFile.describe(io) : e.getMessage())
                     + ". Your edits are kept and in effect.");
         });
@@ -227,6 +237,12 @@ public final class SettingsEditor {
     /** Goes back to the settings last read or saved. */
     public void revert() {
         if (busy.get() || !dirty.get()) {
+            return;
+        }
+        if (changedOnDisk) {
+            // The file moved on without us: going back means taking what it says now.
+            changedOnDisk = false;
+            load();
             return;
         }
         show(saved);

@@ -123,6 +123,34 @@ class SettingsEditorTest {
     }
 
     @Test
+    void aFileChangedElsewhereIsNotWrittenOverUntilSaveIsAskedAgain() throws Exception {
+        SettingsEditor e = editor(FILE);
+        e.setPrice("g5.2xlarge", "1.3");
+        Files.writeString(path(), FILE.replace("0.752", "0.8"));
+        e.save();
+        assertThat(e.messageProperty().get()).isEqualTo("Not saved: " + path() + " was changed outside FleetDeck"
+                + " since it was read. Revert loads that version; Save again writes yours over it. Your edits are"
+                + " kept and in effect.");
+        assertThat(e.dirtyProperty().get()).isTrue();
+        assertThat(new SettingsFile(path()).load().prices()).containsEntry("g4dn.2xlarge", 0.8);
+
+        e.save();
+        assertThat(e.messageProperty().get()).isEqualTo("Saved " + path() + ".");
+        assertThat(new SettingsFile(path()).load().prices()).containsEntry("g5.2xlarge", 1.3);
+    }
+
+    @Test
+    void revertAfterAChangeElsewhereLoadsThatVersion() throws Exception {
+        SettingsEditor e = editor(FILE);
+        e.setPrice("g5.2xlarge", "1.3");
+        Files.writeString(path(), FILE.replace("0.752", "0.8"));
+        e.save();
+        e.revert();
+        assertThat(e.dirtyProperty().get()).isFalse();
+        assertThat(e.currentProperty().get().prices()).containsEntry("g4dn.2xlarge", 0.8);
+    }
+
+    @Test
     void aFailedSaveIsShownAndTheEditsStay() throws Exception {
         Path notADirectory = dir.resolve("plain-file");
         Files.writeString(notADirectory, "x");

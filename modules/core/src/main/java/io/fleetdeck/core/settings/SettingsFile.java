@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -20,6 +23,8 @@ import java.util.Optional;
  * No file means the defaults. A file that cannot be used is reported and never written over unnoticed: saving
  * over it first keeps it beside as {@code settings.yaml.broken}. Saves are atomic: the new text is written to a
  * temporary file in the same directory and renamed over the old one, so a failed save leaves the old file whole.
+ * A file changed by someone else since this object read or wrote it is not written over unless asked
+ * ({@link ChangedOnDisk}), as a ConfigMap edit is refused at a stale resourceVersion.
  */
 public final class SettingsFile {
     public static final String FILE_NAME = "settings.yaml";
@@ -32,8 +37,19 @@ public final class SettingsFile {
         void run(Path written) throws IOException;
     }
 
+    /** The file was changed outside this process since it was read or written here; nothing was written. */
+    public static final class ChangedOnDisk extends IOException {
+        public ChangedOnDisk(Path file) {
+            super(file + " was changed outside FleetDeck since it was read");
+        }
+    }
+
+    private static final String ABSENT = "absent";
+
     private final Path path;
     private final BeforeReplace beforeReplace;
+    /** A digest of the file as last read or written here; null before the first read. */
+    private volatile String seen;
 
     public SettingsFile(Path path) {
         this(path, written -> { });
@@ -67,6 +83,7 @@ public final class SettingsFile {
 
     /** The file's settings, or empty when there is no file. */
     public Optional<FleetSettings> read() throws SettingsException {
+        seen = digest(path);
         if (!Files.exists(path)) {
             return Optional.empty();
         }
@@ -86,10 +103,19 @@ public final class SettingsFile {
      * Writes the settings atomically (through a symbolic link to the file it names, so linked dotfiles stay
      * linked). Returns where an unreadable file that was there has been kept.
      *
+     * @throws ChangedOnDisk when the file changed since it was read or written here (nothing written)
      * @throws IOException when nothing was written; the old file is then unchanged
      */
     public Optional<Path> save(FleetSettings settings) throws IOException {
+        return save(settings, false);
+    }
+
+    /** As {@link #save(FleetSettings)}; {@code overwriteChanges} writes over a file someone else changed. */
+    public Optional<Path> save(FleetSettings settings, boolean overwriteChanges) throws IOException {
         Path target = Files.isSymbolicLink(path) && Files.exists(path) ? path.toRealPath() : path.toAbsolutePath();
+        if (!overwriteChanges && seen != null && !seen.equals(digest(target))) {
+            throw new ChangedOnDisk(path);
+        }
         Path dir = target.getParent();
         Files.createDirectories(dir);
         Optional<Path> kept = keepIfUnreadable(target);
@@ -108,7 +134,22 @@ public final class SettingsFile {
         } finally {
             Files.deleteIfExists(temp);
         }
+        seen = digest(target);
         return kept;
+    }
+
+    /** SHA-256 of the file's bytes ("absent" when there is none, unreadable files by their error). */
+    private static String digest(Path file) {
+        if (!Files.exists(file)) {
+            return ABSENT;
+        }
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            return "unreadable: " + describe(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     /** "permission denied", "no such file or directory", … with the path: for messages after a failed save. */

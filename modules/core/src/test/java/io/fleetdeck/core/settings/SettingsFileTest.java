@@ -38,6 +38,31 @@ class SettingsFileTest {
     }
 
     @Test
+    void aFileChangedElsewhereSinceItWasReadIsNotWrittenOverUnlessAsked() throws Exception {
+        SettingsFile f = write(EXAMPLE);
+        FleetSettings mine = f.load().withPrice("g4dn.2xlarge", 0.9);
+        Files.writeString(file(), EXAMPLE.replace("0.752", "0.8"));
+
+        assertThatThrownBy(() -> f.save(mine)).isInstanceOf(SettingsFile.ChangedOnDisk.class)
+                .hasMessage(file() + " was changed outside FleetDeck since it was read");
+        assertThat(new SettingsFile(file()).load().prices()).as("theirs kept").containsEntry("g4dn.2xlarge", 0.8);
+
+        f.save(mine, true);
+        assertThat(new SettingsFile(file()).load().prices()).containsEntry("g4dn.2xlarge", 0.9);
+        f.save(mine.withPrice("g5.2xlarge", 1.3));
+        assertThat(new SettingsFile(file()).load().prices()).as("its own write is not a change by someone else")
+                .containsEntry("g5.2xlarge", 1.3);
+    }
+
+    @Test
+    void aFileCreatedElsewhereAfterReadingThatThereWasNoneIsAChangeToo() throws Exception {
+        SettingsFile f = new SettingsFile(file());
+        assertThat(f.read()).isEmpty();
+        write(EXAMPLE);
+        assertThatThrownBy(() -> f.save(FleetSettings.defaults())).isInstanceOf(SettingsFile.ChangedOnDisk.class);
+    }
+
+    @Test
     void noFileMeansTheDefaults() throws Exception {
         SettingsFile f = new SettingsFile(file());
         assertThat(f.read()).isEmpty();
