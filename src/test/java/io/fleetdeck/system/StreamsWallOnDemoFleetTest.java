@@ -61,6 +61,18 @@ class StreamsWallOnDemoFleetTest {
         long colours = IntStream.range(0, px.capacity()).map(px::get).distinct().count();
         assertThat(colours).as("decoded test pattern, not an empty tile").isGreaterThan(10);
 
+        // Enter on a tile: the full decode takes the UDP port over from the tile and says which decoder runs
+        // (this machine has no NVIDIA GPU: software, without trying NVDEC).
+        robot.interact(() -> robot.lookup("#streamWall").queryAs(javafx.scene.Parent.class)
+                .getChildrenUnmodifiable().getFirst().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        javafx.scene.control.Label stats = robot.lookup("#streamStats").queryAs(javafx.scene.control.Label.class);
+        // Playing, with a bit rate measured over its first second of input.
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> stats.getText().contains("State: Playing")
+                && stats.getText().matches("(?s).*Source: h264 320x180 · \\d+ kb/s.*"));
+        assertThat(stats.getText()).contains("Decoder: h264 (software)");
+        robot.clickOn("#closeStreamDetail");
+
         robot.clickOn("#nodesTab");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.streams().shownTiles()).noneMatch(StreamTile::isDecoding);
