@@ -16,6 +16,7 @@ import io.fleetdeck.core.model.PodPhase;
 import io.fleetdeck.core.store.FleetChange;
 import io.fleetdeck.core.store.FleetDelta;
 import io.fleetdeck.core.store.FleetStore;
+import io.fleetdeck.core.timeslicing.TimeSlicingImpact;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
@@ -96,6 +97,23 @@ public final class CapacityBenchmark {
         rows.add(new String[] {"one pod event → store + ledger p50 / p99", us(FleetBenchmark.percentile(perEvent, 50))
                 + " / " + us(FleetBenchmark.percentile(perEvent, 99)), ""});
 
+        // The time-slicing editor recomputes its impact on every keystroke: one config edited at fleet size.
+        Map<String, String> before = new HashMap<>();
+        for (String[] t : TYPES) {
+            before.put(configKey(t), devicePluginConfig(Integer.parseInt(t[2])));
+        }
+        Map<String, String> after = Map.of(configKey(TYPES[0]), devicePluginConfig(30));
+        List<Long> impact = new ArrayList<>();
+        int affected = 0;
+        for (int i = 0; i < 40; i++) {
+            long t = System.nanoTime();
+            TimeSlicingImpact result = TimeSlicingImpact.compute(before, after, summaries.values(), null, targets);
+            impact.add(System.nanoTime() - t);
+            affected = result.nodes().size();
+        }
+        rows.add(new String[] {"time-slicing impact of one edit (" + affected + " nodes) p50 / p99",
+                ms(FleetBenchmark.percentile(impact, 50)) + " / " + ms(FleetBenchmark.percentile(impact, 99)), ""});
+
         Platform.startup(() -> { });
         io.fleetdeck.app.nodes.NodesViewModel nodeRows = new io.fleetdeck.app.nodes.NodesViewModel();
         SlicesViewModel vm = new SlicesViewModel(targets, costs, nodeRows.rows());
@@ -156,11 +174,27 @@ public final class CapacityBenchmark {
         System.exit(0);
     }
 
+    private static String configKey(String[] type) {
+        return type[4] + "-" + type[2];
+    }
+
+    private static String devicePluginConfig(int replicas) {
+        return """
+                version: v1
+                sharing:
+                  timeSlicing:
+                    resources:
+                      - name: nvidia.com/gpu
+                        replicas: %d
+                """.formatted(replicas);
+    }
+
     private static EncoderNode node(int i) {
         String[] t = TYPES[i % TYPES.length];
         Map<String, String> labels = Map.of(FleetLabels.INSTANCE_TYPE, t[0], FleetLabels.GPU_PRODUCT, t[1] + "-SHARED",
                 FleetLabels.GPU_COUNT, "1", FleetLabels.GPU_REPLICAS, t[2], FleetLabels.ARCH, t[3],
-                FleetLabels.NODEPOOL, t[4], FleetLabels.ZONE, "us-east-1" + "abc".charAt(i % 3));
+                FleetLabels.NODEPOOL, t[4], FleetLabels.ZONE, "us-east-1" + "abc".charAt(i % 3),
+                FleetLabels.DEVICE_PLUGIN_CONFIG, configKey(t));
         Map<String, String> alloc = Map.of(FleetLabels.GPU_RESOURCE, t[2], "pods", "110", "cpu", "8");
         return new EncoderNode("uid-node-" + i, "node-" + i, labels, Map.of(), List.of(), false,
                 List.of(new NodeCondition("Ready", "True", "KubeletReady", "", Instant.EPOCH)), alloc, alloc,
