@@ -9,7 +9,9 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fleetdeck.sim.api.ApiDispatcher;
+import io.fleetdeck.sim.control.EventRecorder;
 import io.fleetdeck.sim.control.FleetControllers;
+import io.fleetdeck.sim.control.NodeFlaps;
 import io.fleetdeck.sim.seed.FleetSeeder;
 import io.fleetdeck.sim.seed.SeedPlan;
 import io.fleetdeck.sim.store.ObjectStore;
@@ -19,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,11 +42,13 @@ public final class DemoCluster implements AutoCloseable {
   private final boolean ownsKubeconfig;
   private final String url;
   private final String token;
+  private final long seed;
   private volatile KubernetesClient client;
   private volatile io.fleetdeck.sim.streams.DemoStreams streams;
+  private volatile NodeFlaps nodeFlaps;
 
   private DemoCluster(ObjectStore store, KubernetesMockServer server, FleetControllers controllers, Path kubeconfig,
-                      boolean ownsKubeconfig, String url, String token) {
+                      boolean ownsKubeconfig, String url, String token, long seed) {
     this.store = store;
     this.server = server;
     this.controllers = controllers;
@@ -51,6 +56,7 @@ public final class DemoCluster implements AutoCloseable {
     this.ownsKubeconfig = ownsKubeconfig;
     this.url = url;
     this.token = token;
+    this.seed = seed;
   }
 
   public static DemoCluster start(DemoOptions o) {
@@ -79,7 +85,7 @@ public final class DemoCluster implements AutoCloseable {
       if (o.controllers()) {
         controllers = new FleetControllers(store, o.seed()).start();
       }
-      return new DemoCluster(store, server, controllers, file, temp, url, token);
+      return new DemoCluster(store, server, controllers, file, temp, url, token, o.seed());
     } catch (IOException e) {
       server.destroy();
       throw new UncheckedIOException(e);
@@ -155,8 +161,25 @@ public final class DemoCluster implements AutoCloseable {
     return streams == null ? 0 : streams.count();
   }
 
+  /**
+   * Every {@code every}, one Ready, schedulable GPU node (picked from the cluster's seed) goes NotReady for
+   * {@code outage}, as when its kubelet stops posting status (see {@link NodeFlaps}). Not part of
+   * {@link #start}: tests get it only when they ask. Zero or negative {@code every} starts nothing (null);
+   * a second call returns the running one. Stopped, with the node that is out brought back, on {@link #close}.
+   */
+  public synchronized NodeFlaps startNodeFlaps(Duration every, Duration outage) {
+    if (nodeFlaps == null && every.isPositive()) {
+      EventRecorder events = controllers != null ? controllers.events() : new EventRecorder(store, 2000);
+      nodeFlaps = NodeFlaps.start(store, events, seed, every, outage);
+    }
+    return nodeFlaps;
+  }
+
   @Override
   public void close() {
+    if (nodeFlaps != null) {
+      nodeFlaps.close();
+    }
     if (streams != null) {
       streams.close();
     }

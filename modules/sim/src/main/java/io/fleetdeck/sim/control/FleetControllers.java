@@ -19,9 +19,11 @@ public final class FleetControllers implements AutoCloseable {
   private final ScheduledExecutorService executor =
       Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("fleetdeck-sim-controllers").factory());
   private final List<Controller> controllers;
+  private final EventRecorder events;
 
   public FleetControllers(ObjectStore store, long seed) {
     EventRecorder events = new EventRecorder(store, 2000);
+    this.events = events;
     this.controllers = List.of(
         new NodeLifecycleController(store, events),
         new DevicePluginController(store),
@@ -31,6 +33,11 @@ public final class FleetControllers implements AutoCloseable {
         new DisruptionBudgetController(store),
         new KarpenterController(store, events));
     store.addListener(e -> controllers.forEach(c -> c.enqueue(e)));
+  }
+
+  /** The recorder the controllers write Events with (and the Events they keep). */
+  public EventRecorder events() {
+    return events;
   }
 
   public FleetControllers start() {

@@ -108,6 +108,8 @@ final class KubeletController implements Controller {
       ready |= c.path("type").asText().equals("Ready") && c.path("status").asText().equals("True");
     }
     if (!ready) {
+      // The node's kubelet is silent: the pod starts once it is back (or its node goes).
+      startAt.putIfAbsent(pod.key(), System.currentTimeMillis() + START_MILLIS);
       return;
     }
     String hostIp = nodeTree.path("status").path("addresses").path(0).path("address").asText();
