@@ -122,6 +122,8 @@ public final class FleetDeckConsole {
             DemoOptions d = DemoOptions.defaults();
             demo = DemoCluster.start(new DemoOptions(options.demoNodes(), d.port(), d.kubeconfig(), d.seed(),
                     d.controllers()));
+            demo.startNodeFlaps(io.fleetdeck.sim.control.NodeFlaps.DEFAULT_EVERY,
+                    io.fleetdeck.sim.control.NodeFlaps.DEFAULT_OUTAGE);
             try {
                 demo.startStreams(new io.fleetdeck.media.JavaCvEncodeEngine(), DEMO_STREAMS);
             } catch (io.fleetdeck.core.media.EncodeException | RuntimeException e) {
