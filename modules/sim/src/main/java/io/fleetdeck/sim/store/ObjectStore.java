@@ -1,9 +1,7 @@
 package io.fleetdeck.sim.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -102,7 +100,7 @@ public final class ObjectStore {
                        int limit, String continueToken) {
     Predicate<StoredObject> filter = Selector.of(labelSelector, fieldSelector);
     long rv = currentResourceVersion();
-    Iterator<StoredObject> source = candidates(type, namespace, fieldSelector, decodeContinue(continueToken));
+    Iterator<StoredObject> source = candidates(type, namespace, fieldSelector, ListPage.keyAfter(continueToken));
     List<StoredObject> items = new ArrayList<>();
     while (source.hasNext()) {
       StoredObject o = source.next();
@@ -110,8 +108,7 @@ public final class ObjectStore {
         continue;
       }
       if (limit > 0 && items.size() == limit) {
-        String next = Base64.getUrlEncoder().encodeToString(items.getLast().key().getBytes(StandardCharsets.UTF_8));
-        return new ListPage(items, next, rv, -1);
+        return new ListPage(items, ListPage.continueAfter(items.getLast().key()), rv, -1);
       }
       items.add(o);
     }
@@ -120,7 +117,7 @@ public final class ObjectStore {
 
   /** Uses the pods-by-node index for a {@code spec.nodeName=X} selector instead of scanning every pod. */
   private Iterator<StoredObject> candidates(ResourceType type, String namespace, String fieldSelector, String after) {
-    String node = nodeNameEquality(type, fieldSelector);
+    String node = type == ResourceCatalog.PODS ? Selector.nodeNameEquality(fieldSelector) : null;
     if (node != null) {
       TreeSet<String> keys = new TreeSet<>(podsByNode.getOrDefault(node, Set.of()));
       Collection<String> range = after == null ? keys : keys.tailSet(after, false);
@@ -132,30 +129,6 @@ public final class ObjectStore {
     NavigableMap<String, StoredObject> scope = namespace == null ? objects
         : objects.subMap(namespace + "/", true, namespace + "0", false);
     return (after == null ? scope : scope.tailMap(after, false)).values().iterator();
-  }
-
-  private static String nodeNameEquality(ResourceType type, String fieldSelector) {
-    if (type != ResourceCatalog.PODS || fieldSelector == null) {
-      return null;
-    }
-    for (String term : Selector.splitTopLevel(fieldSelector)) {
-      String t = term.trim();
-      if (t.startsWith("spec.nodeName=") && !t.startsWith("spec.nodeName!=")) {
-        return t.substring(t.lastIndexOf('=') + 1).trim();
-      }
-    }
-    return null;
-  }
-
-  private static String decodeContinue(String token) {
-    if (token == null || token.isBlank()) {
-      return null;
-    }
-    try {
-      return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest("invalid continue token");
-    }
   }
 
   public StoredObject create(ResourceType type, ObjectNode obj) {

@@ -96,6 +96,20 @@ public final class Selector {
   }
 
   /** Splits on commas outside parentheses, so "a in (x,y),b" is two requirements. */
+  /** X when the field selector requires {@code spec.nodeName=X} (so the pods-by-node index can answer it), else null. */
+  static String nodeNameEquality(String fieldSelector) {
+    if (fieldSelector == null) {
+      return null;
+    }
+    for (String term : splitTopLevel(fieldSelector)) {
+      String t = term.trim();
+      if (t.startsWith("spec.nodeName=") && !t.startsWith("spec.nodeName!=")) {
+        return t.substring(t.lastIndexOf('=') + 1).trim();
+      }
+    }
+    return null;
+  }
+
   static List<String> splitTopLevel(String selector) {
     List<String> out = new ArrayList<>();
     if (selector == null || selector.isBlank()) {
