@@ -22,6 +22,24 @@ final class ConfigChanges {
     }
 
     /** "t4-28: replicas 28 → 30; a10g-31: renameByDefault false → true", keys in order. */
+    /**
+     * Carries edits over to freshly read data of the same ConfigMap: an edit whose key the server changed meanwhile
+     * is dropped (returned, by key), one that now equals the server's text is no longer an edit.
+     */
+    static List<String> rebase(Map<String, String> before, Map<String, String> now, Map<String, String> edits) {
+        List<String> dropped = new ArrayList<>();
+        for (String key : List.copyOf(edits.keySet())) {
+            String server = now.get(key);
+            if (!Objects.equals(before.get(key), server)) {
+                dropped.add(key);
+                edits.remove(key);
+            } else if (edits.get(key).equals(server)) {
+                edits.remove(key);
+            }
+        }
+        return dropped;
+    }
+
     static String summary(Map<String, String> loaded, Map<String, String> edits) {
         List<String> parts = new ArrayList<>();
         new TreeMap<>(edits).forEach((key, after) -> parts.add(key + ": " + describe(loaded.get(key), after)));

@@ -300,20 +300,10 @@ public final class TimeSlicingViewModel {
     /** Shows freshly read data; returns a sentence naming edits dropped because the server text changed. */
     private String show(ConfigMapData data) {
         ConfigMapData before = loaded.get();
-        List<String> dropped = new ArrayList<>();
         boolean sameMap = before != null && before.namespace().equals(data.namespace())
                 && before.name().equals(data.name());
-        if (sameMap) {
-            for (String key : List.copyOf(edits.keySet())) {
-                String server = data.data().get(key);
-                if (!Objects.equals(before.data().get(key), server)) {
-                    dropped.add(key);
-                    edits.remove(key);
-                } else if (edits.get(key).equals(server)) {
-                    edits.remove(key);
-                }
-            }
-        } else {
+        List<String> dropped = sameMap ? ConfigChanges.rebase(before.data(), data.data(), edits) : List.of();
+        if (!sameMap) {
             edits.clear();
         }
         editedKeys.retainAll(edits.keySet());
