@@ -13,15 +13,15 @@ import java.nio.file.Path;
  */
 public record DemoOptions(int nodes, int port, Path kubeconfig, long seed, boolean controllers) {
 
-  public static DemoOptions defaults() {
-    return new DemoOptions(60, 0, null, 42, true);
-  }
+    public static DemoOptions defaults() {
+        return new DemoOptions(60, 0, null, 42, true);
+    }
 
-  public DemoOptions withNodes(int n) {
-    return new DemoOptions(n, port, kubeconfig, seed, controllers);
-  }
+    public DemoOptions withNodes(int n) {
+        return new DemoOptions(n, port, kubeconfig, seed, controllers);
+    }
 
-  public DemoOptions withControllers(boolean on) {
-    return new DemoOptions(nodes, port, kubeconfig, seed, on);
-  }
+    public DemoOptions withControllers(boolean on) {
+        return new DemoOptions(nodes, port, kubeconfig, seed, on);
+    }
 }

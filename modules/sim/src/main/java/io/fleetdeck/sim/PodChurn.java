@@ -23,78 +23,78 @@ import org.slf4j.LoggerFactory;
  * fixed rate, so a watcher can measure end-to-end watch latency against the stamp.
  */
 final class PodChurn implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(PodChurn.class);
-  private static final long TICK_MILLIS = 10;
+    private static final Logger LOG = LoggerFactory.getLogger(PodChurn.class);
+    private static final long TICK_MILLIS = 10;
 
-  private static final int MAX_IN_FLIGHT = 64;
+    private static final int MAX_IN_FLIGHT = 64;
 
-  private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("fleetdeck-sim-churn").factory());
-  /** Patches run on virtual threads so the rate holds while requests are in flight; bounded, so a slow server sheds load. */
-  private final ExecutorService patchers = Executors.newVirtualThreadPerTaskExecutor();
-  private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
-  private final KubernetesClient client;
-  private final ObjectStore store;
-  private final Random random = new Random(7);
-  private final double perTick;
-  private double owed;
-  private List<StoredObject> sessions = List.of();
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("fleetdeck-sim-churn").factory());
+    /** Patches run on virtual threads so the rate holds while requests are in flight; bounded, so a slow server sheds load. */
+    private final ExecutorService patchers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
+    private final KubernetesClient client;
+    private final ObjectStore store;
+    private final Random random = new Random(7);
+    private final double perTick;
+    private double owed;
+    private List<StoredObject> sessions = List.of();
 
-  PodChurn(KubernetesClient client, ObjectStore store, int updatesPerSecond) {
-    if (updatesPerSecond <= 0) {
-      throw new IllegalArgumentException("updatesPerSecond must be positive");
-    }
-    this.client = client;
-    this.store = store;
-    this.perTick = updatesPerSecond * TICK_MILLIS / 1000.0;
-  }
-
-  PodChurn start() {
-    executor.scheduleAtFixedRate(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
-    return this;
-  }
-
-  private void tick() {
-    owed += perTick;
-    while (owed >= 1) {
-      owed -= 1;
-      // Re-read the running sessions now and then: pods come and go under drains and scaling.
-      if (sessions.isEmpty() || random.nextInt(500) == 0) {
-        sessions = store.all(ResourceCatalog.PODS, "streaming").stream()
-            .filter(p -> p.phase().equals("Running") && !p.terminating()).toList();
-        if (sessions.isEmpty()) {
-          return;
+    PodChurn(KubernetesClient client, ObjectStore store, int updatesPerSecond) {
+        if (updatesPerSecond <= 0) {
+            throw new IllegalArgumentException("updatesPerSecond must be positive");
         }
-      }
-      StoredObject pod = sessions.get(random.nextInt(sessions.size()));
-      if (!inFlight.tryAcquire()) {
-        return;
-      }
-      patchers.execute(() -> patch(pod));
+        this.client = client;
+        this.store = store;
+        this.perTick = updatesPerSecond * TICK_MILLIS / 1000.0;
     }
-  }
 
-  private void patch(StoredObject pod) {
-    long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-    try {
-      client.pods().inNamespace(pod.namespace()).withName(pod.name()).patch(PatchContext.of(PatchType.JSON_MERGE),
-          "{\"metadata\":{\"annotations\":{\"fleetdeck.io/churn-at\":\"" + micros + "\"}}}");
-    } catch (RuntimeException e) {
-      LOG.debug("churn patch of {} failed: {}", pod.name(), e.getMessage());
-    } finally {
-      inFlight.release();
+    PodChurn start() {
+        executor.scheduleAtFixedRate(this::tick, 0, TICK_MILLIS, TimeUnit.MILLISECONDS);
+        return this;
     }
-  }
 
-  @Override
-  public void close() {
-    executor.shutdownNow();
-    patchers.shutdown();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-      patchers.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    private void tick() {
+        owed += perTick;
+        while (owed >= 1) {
+            owed -= 1;
+            // Re-read the running sessions now and then: pods come and go under drains and scaling.
+            if (sessions.isEmpty() || random.nextInt(500) == 0) {
+                sessions = store.all(ResourceCatalog.PODS, "streaming").stream()
+                        .filter(p -> p.phase().equals("Running") && !p.terminating()).toList();
+                if (sessions.isEmpty()) {
+                    return;
+                }
+            }
+            StoredObject pod = sessions.get(random.nextInt(sessions.size()));
+            if (!inFlight.tryAcquire()) {
+                return;
+            }
+            patchers.execute(() -> patch(pod));
+        }
     }
-  }
+
+    private void patch(StoredObject pod) {
+        long micros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+        try {
+            client.pods().inNamespace(pod.namespace()).withName(pod.name()).patch(PatchContext.of(PatchType.JSON_MERGE),
+                    "{\"metadata\":{\"annotations\":{\"fleetdeck.io/churn-at\":\"" + micros + "\"}}}");
+        } catch (RuntimeException e) {
+            LOG.debug("churn patch of {} failed: {}", pod.name(), e.getMessage());
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        patchers.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+            patchers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

@@ -16,38 +16,38 @@ import java.util.Map;
  * disruption, otherwise a graceful delete.
  */
 final class EvictionHandler {
-  private final ObjectStore store;
+    private final ObjectStore store;
 
-  EvictionHandler(ObjectStore store) {
-    this.store = store;
-  }
+    EvictionHandler(ObjectStore store) {
+        this.store = store;
+    }
 
-  MockResponse evict(ApiRequest r) {
-    StoredObject pod = store.require(ResourceCatalog.PODS, r.namespace(), r.name());
-    if (pod.terminating()) {
-      return Responses.success(201);
+    MockResponse evict(ApiRequest r) {
+        StoredObject pod = store.require(ResourceCatalog.PODS, r.namespace(), r.name());
+        if (pod.terminating()) {
+            return Responses.success(201);
+        }
+        var blocking = DisruptionBudgets.blockingBudget(store, pod);
+        if (blocking != null) {
+            return refused(blocking.pdbName(), blocking);
+        }
+        long grace = -1;
+        String body = r.body();
+        if (body != null && !body.isBlank()) {
+            grace = Json.parseAny(body).path("deleteOptions").path("gracePeriodSeconds").asLong(-1);
+        }
+        PodTermination.terminate(store, pod, grace);
+        return Responses.success(201);
     }
-    var blocking = DisruptionBudgets.blockingBudget(store, pod);
-    if (blocking != null) {
-      return refused(blocking.pdbName(), blocking);
-    }
-    long grace = -1;
-    String body = r.body();
-    if (body != null && !body.isBlank()) {
-      grace = Json.parseAny(body).path("deleteOptions").path("gracePeriodSeconds").asLong(-1);
-    }
-    PodTermination.terminate(store, pod, grace);
-    return Responses.success(201);
-  }
 
-  private static MockResponse refused(String pdbName, DisruptionBudgets.Budget b) {
-    ObjectNode status = Responses.statusBody("Failure", 429, "TooManyRequests",
-        "Cannot evict pod as it would violate the pod's disruption budget.");
-    status.putObject("details").putArray("causes").addObject().put("reason", "DisruptionBudget")
-        .put("message", "The disruption budget " + pdbName + " needs " + b.desiredHealthy() + " healthy pods and has "
-            + b.currentHealthy() + " currently");
-    return Responses.json(429, status);
-  }
+    private static MockResponse refused(String pdbName, DisruptionBudgets.Budget b) {
+        ObjectNode status = Responses.statusBody("Failure", 429, "TooManyRequests",
+                "Cannot evict pod as it would violate the pod's disruption budget.");
+        status.putObject("details").putArray("causes").addObject().put("reason", "DisruptionBudget")
+                .put("message", "The disruption budget " + pdbName + " needs " + b.desiredHealthy() + " healthy pods and has "
+                        + b.currentHealthy() + " currently");
+        return Responses.json(429, status);
+    }
 
 
 

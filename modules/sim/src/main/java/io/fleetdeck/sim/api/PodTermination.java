@@ -11,21 +11,21 @@ import java.time.Instant;
  * and the kubelet removes it after the grace period; an unbound pod or grace 0 goes at once.
  */
 public final class PodTermination {
-  private PodTermination() {
-  }
+    private PodTermination() {
+    }
 
-  public static StoredObject terminate(ObjectStore store, StoredObject pod, long graceSeconds) {
-    if (pod.nodeName().isEmpty() || graceSeconds == 0) {
-      return store.delete(ResourceCatalog.PODS, pod.namespace(), pod.name()).orElse(pod);
+    public static StoredObject terminate(ObjectStore store, StoredObject pod, long graceSeconds) {
+        if (pod.nodeName().isEmpty() || graceSeconds == 0) {
+            return store.delete(ResourceCatalog.PODS, pod.namespace(), pod.name()).orElse(pod);
+        }
+        if (pod.terminating()) {
+            return pod;
+        }
+        return store.update(ResourceCatalog.PODS, pod.namespace(), pod.name(), p -> {
+            long grace = graceSeconds >= 0 ? graceSeconds : p.path("spec").path("terminationGracePeriodSeconds").asLong(30);
+            Json.with(p, "metadata").put("deletionTimestamp", Json.timestamp(Instant.now().plusSeconds(grace)))
+                    .put("deletionGracePeriodSeconds", grace);
+            return p;
+        });
     }
-    if (pod.terminating()) {
-      return pod;
-    }
-    return store.update(ResourceCatalog.PODS, pod.namespace(), pod.name(), p -> {
-      long grace = graceSeconds >= 0 ? graceSeconds : p.path("spec").path("terminationGracePeriodSeconds").asLong(30);
-      Json.with(p, "metadata").put("deletionTimestamp", Json.timestamp(Instant.now().plusSeconds(grace)))
-          .put("deletionGracePeriodSeconds", grace);
-      return p;
-    });
-  }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 record SeededNode(String name, InstanceProfile profile, ObjectNode node, ObjectNode nodeClaim,
                   boolean ready, boolean cordoned, int allocatable) {
 
-  boolean acceptsSessions() {
-    return ready && !cordoned && allocatable > 0;
-  }
+    boolean acceptsSessions() {
+        return ready && !cordoned && allocatable > 0;
+    }
 }

@@ -6,19 +6,19 @@ import java.util.List;
 public record ResourceType(String group, String version, String plural, String singular, String kind,
                            boolean namespaced, List<String> shortNames, List<String> verbs) {
 
-  public static final List<String> ALL_VERBS =
-      List.of("create", "delete", "get", "list", "patch", "update", "watch");
+    public static final List<String> ALL_VERBS =
+            List.of("create", "delete", "get", "list", "patch", "update", "watch");
 
-  public String groupVersion() {
-    return group.isEmpty() ? version : group + "/" + version;
-  }
+    public String groupVersion() {
+        return group.isEmpty() ? version : group + "/" + version;
+    }
 
-  public String listKind() {
-    return kind + "List";
-  }
+    public String listKind() {
+        return kind + "List";
+    }
 
-  @Override
-  public String toString() {
-    return plural + (group.isEmpty() ? "" : "." + group);
-  }
+    @Override
+    public String toString() {
+        return plural + (group.isEmpty() ? "" : "." + group);
+    }
 }

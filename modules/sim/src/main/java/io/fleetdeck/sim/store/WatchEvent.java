@@ -5,11 +5,11 @@ package io.fleetdeck.sim.store;
  * otherwise) so selector watches can tell an object leaving their selection.
  */
 public record WatchEvent(String type, StoredObject object, StoredObject previous) {
-  public static final String ADDED = "ADDED";
-  public static final String MODIFIED = "MODIFIED";
-  public static final String DELETED = "DELETED";
+    public static final String ADDED = "ADDED";
+    public static final String MODIFIED = "MODIFIED";
+    public static final String DELETED = "DELETED";
 
-  public long resourceVersion() {
-    return object.resourceVersion();
-  }
+    public long resourceVersion() {
+        return object.resourceVersion();
+    }
 }

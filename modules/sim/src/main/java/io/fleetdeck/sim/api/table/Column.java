@@ -6,23 +6,23 @@ package io.fleetdeck.sim.api.table;
  */
 public record Column(String name, String type, String format, String description, int priority) {
 
-  static Column nameColumn() {
-    return new Column("Name", "string", "name", "Name of the object, unique within its namespace.", 0);
-  }
+    static Column nameColumn() {
+        return new Column("Name", "string", "name", "Name of the object, unique within its namespace.", 0);
+    }
 
-  static Column ageColumn() {
-    return new Column("Age", "string", "", "Time since the object was created (from metadata.creationTimestamp).", 0);
-  }
+    static Column ageColumn() {
+        return new Column("Age", "string", "", "Time since the object was created (from metadata.creationTimestamp).", 0);
+    }
 
-  static Column text(String name, String description) {
-    return new Column(name, "string", "", description, 0);
-  }
+    static Column text(String name, String description) {
+        return new Column(name, "string", "", description, 0);
+    }
 
-  static Column number(String name, String description) {
-    return new Column(name, "integer", "", description, 0);
-  }
+    static Column number(String name, String description) {
+        return new Column(name, "integer", "", description, 0);
+    }
 
-  static Column wide(String name, String description) {
-    return new Column(name, "string", "", description, 1);
-  }
+    static Column wide(String name, String description) {
+        return new Column(name, "string", "", description, 1);
+    }
 }
